@@ -1,0 +1,4 @@
+import type { CliCommand } from './command.js';
+
+/** Every CLI command, in the order `--help` lists them. One file per command under src/cli/. */
+export const commands: CliCommand[] = [];

@@ -1,0 +1,234 @@
+/**
+ * The one git wrapper. simple-git is imported nowhere else. LANG=C.UTF-8 so that git's output parses the
+ * same everywhere; every failure becomes a GitError so that the gate and the ledger fail closed.
+ */
+import { spawn } from 'node:child_process';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { GitError } from '../errors.js';
+import type { TreeReader } from '../repo/tree.js';
+
+const GIT_ENV = { LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
+
+function gitEnv(): Record<string, string> {
+  const env: Record<string, string> = { ...GIT_ENV, PATH: process.env['PATH'] ?? '/usr/bin:/bin' };
+  for (const name of ['HOME']) {
+    const v = process.env[name];
+    if (v !== undefined) env[name] = v;
+  }
+  return env;
+}
+
+export interface CommitInfo {
+  sha: string;
+  parents: string[];
+  authorName: string;
+  authorEmail: string;
+  /** Committer date, UTC ISO: when the commit landed on its branch. */
+  committedAt: string;
+  subject: string;
+  body: string;
+}
+
+export interface ChangedFile {
+  status: 'A' | 'M' | 'D' | 'R' | 'C' | 'T';
+  path: string;
+  /** For renames and copies, the old path. */
+  from?: string;
+}
+
+export interface CommitWithFiles extends CommitInfo {
+  /** Files changed against the first parent (for a root commit: against the empty tree). */
+  files: ChangedFile[];
+}
+
+export class GitRepo {
+  readonly dir: string;
+  private readonly git: SimpleGit;
+
+  constructor(dir: string) {
+    this.dir = dir;
+    // a minimal environment: simple-git refuses variables such as EDITOR or GIT_SSH that could run programs
+    this.git = simpleGit({ baseDir: dir, maxConcurrentProcesses: 4 }).env(gitEnv());
+  }
+
+  private async run<T>(what: string, op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (err: unknown) {
+      const detail = err instanceof Error ? err.message.trim().split('\n')[0] : String(err);
+      throw new GitError(`git ${what} failed in ${this.dir}: ${detail}`, { cause: err });
+    }
+  }
+
+  raw(args: string[]): Promise<string> {
+    return this.run(args[0] ?? 'raw', () => this.git.raw(args));
+  }
+
+  /** Full sha of a ref; GitError when it does not resolve. */
+  async revParse(ref: string): Promise<string> {
+    assertRef(ref);
+    return (await this.raw(['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])).trim();
+  }
+
+  async mergeBase(a: string, b: string): Promise<string> {
+    assertRef(a);
+    assertRef(b);
+    return (await this.raw(['merge-base', a, b])).trim();
+  }
+
+  /** Commits reachable from `to` along first parents, oldest first; `from` (exclusive) bounds the range. */
+  async firstParentLog(to: string, from?: string): Promise<CommitWithFiles[]> {
+    assertRef(to);
+    if (from) assertRef(from);
+    const range = from ? `${from}..${to}` : to;
+    const RS = '\x1e';
+    const US = '\x1f';
+    const out = await this.raw([
+      'log',
+      '--first-parent',
+      '--diff-merges=first-parent',
+      '--name-status',
+      '--no-renames',
+      '--reverse',
+      `--format=${RS}%H${US}%P${US}%an${US}%ae${US}%cI${US}%s${US}%b${US}`,
+      range,
+      '--',
+    ]);
+    const commits: CommitWithFiles[] = [];
+    for (const chunk of out.split(RS)) {
+      if (chunk.trim() === '') continue;
+      const fields = chunk.split(US);
+      const [sha = '', parents = '', an = '', ae = '', cI = '', subject = '', body = ''] = fields;
+      const rest = fields[7] ?? '';
+      const files: ChangedFile[] = [];
+      for (const line of rest.split('\n')) {
+        if (line.trim() === '') continue;
+        const [status = '', ...paths] = line.split('\t');
+        const s = status[0] as ChangedFile['status'];
+        if (s === 'R' || s === 'C') files.push({ status: s, from: paths[0] ?? '', path: paths[1] ?? '' });
+        else files.push({ status: s, path: paths[0] ?? '' });
+      }
+      commits.push({
+        sha,
+        parents: parents.split(' ').filter(Boolean),
+        authorName: an,
+        authorEmail: ae,
+        committedAt: new Date(cI).toISOString(),
+        subject,
+        body: body.trim(),
+        files,
+      });
+    }
+    return commits;
+  }
+
+  /** Paths changed between two refs (`a...b` when `threeDot`, i.e. since their merge base). */
+  async changedFiles(a: string, b: string, threeDot = false): Promise<ChangedFile[]> {
+    assertRef(a);
+    assertRef(b);
+    const out = await this.raw(['diff', '--name-status', '--no-renames', threeDot ? `${a}...${b}` : `${a}..${b}`, '--']);
+    return out
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((line) => {
+        const [status = '', path = ''] = line.split('\t');
+        return { status: status[0] as ChangedFile['status'], path };
+      });
+  }
+
+  /** A read-only tree at `ref`. */
+  async tree(ref: string): Promise<TreeReader> {
+    const sha = await this.revParse(ref);
+    return new GitTree(this, sha, ref);
+  }
+}
+
+/** Refs and shas only; never an option, never a path with `..`. Keeps user input out of git's option parser. */
+export function assertRef(ref: string): void {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._/@{}^~-]*$/.test(ref) || ref.includes('..')) {
+    throw new GitError(`not a valid git ref: ${JSON.stringify(ref)}`, { hint: 'pass a branch, tag or commit sha' });
+  }
+}
+
+class GitTree implements TreeReader {
+  readonly label: string;
+  private listing: Promise<string[]> | undefined;
+  constructor(
+    private readonly repo: GitRepo,
+    private readonly sha: string,
+    ref: string,
+  ) {
+    this.label = `git:${ref}`;
+  }
+
+  private all(): Promise<string[]> {
+    this.listing ??= this.repo
+      .raw(['ls-tree', '-r', '-z', '--name-only', '--full-tree', this.sha])
+      .then((out) => out.split('\0').filter(Boolean).sort());
+    return this.listing;
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const all = await this.all();
+    if (prefix === '') return all;
+    const p = `${prefix}/`;
+    return all.filter((f) => f.startsWith(p));
+  }
+
+  async read(path: string): Promise<Buffer | null> {
+    return (await this.readMany([path])).get(path) ?? null;
+  }
+
+  /** One `git cat-file --batch` process for all files: 10,000 device files in well under a second. */
+  readMany(paths: string[]): Promise<Map<string, Buffer>> {
+    return catFileBatch(this.repo.dir, paths.map((p) => `${this.sha}:${p}`)).then((blobs) => {
+      const result = new Map<string, Buffer>();
+      paths.forEach((p, i) => {
+        const b = blobs[i];
+        if (b) result.set(p, b);
+      });
+      return result;
+    });
+  }
+}
+
+/** Reads objects through one `git cat-file --batch`; a missing object yields null. */
+export function catFileBatch(dir: string, specs: string[]): Promise<Array<Buffer | null>> {
+  if (specs.length === 0) return Promise.resolve([]);
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: dir, env: gitEnv() });
+    const chunks: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', (err) => reject(new GitError(`git cat-file failed in ${dir}: ${err.message}`, { cause: err })));
+    child.on('close', (code) => {
+      if (code !== 0) {
+        reject(new GitError(`git cat-file failed in ${dir}: ${stderr.trim() || `exit ${code}`}`));
+        return;
+      }
+      const buf = Buffer.concat(chunks);
+      const out: Array<Buffer | null> = [];
+      let pos = 0;
+      for (let i = 0; i < specs.length; i++) {
+        const nl = buf.indexOf(10, pos);
+        if (nl < 0) {
+          reject(new GitError(`git cat-file: truncated output in ${dir}`));
+          return;
+        }
+        const header = buf.toString('utf8', pos, nl);
+        pos = nl + 1;
+        if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+          out.push(null);
+          continue;
+        }
+        const size = Number(header.split(' ')[2]);
+        const type = header.split(' ')[1];
+        out.push(type === 'blob' ? buf.subarray(pos, pos + size) : null);
+        pos += size + 1;
+      }
+      resolve(out);
+    });
+    child.stdin.end(specs.map((s) => `${s}\n`).join(''));
+  });
+}

@@ -1,0 +1,16 @@
+/** A problem found in the YAML (by schema or semantic rule) or by a gate rule, pointing at a file and line. */
+export interface Problem {
+  /** Rule id, e.g. `schema`, `yaml-syntax`, `image-in-catalog`, `window-in-maintenance`. */
+  rule: string;
+  severity: 'error' | 'warning';
+  file: string;
+  line: number;
+  message: string;
+  /** How to fix it. */
+  hint?: string;
+}
+
+/** `path:line: rule-id: message`, the one text form of a problem. */
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}: ${p.rule}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`;
+}
