@@ -2,9 +2,7 @@
 // (a bundled ssh2/octokit breaks on dynamic requires; see shared/TOOLCHAIN.md).
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/imagegate.js',
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -12,4 +10,7 @@ await build({
   packages: 'external',
   sourcemap: true,
   logLevel: 'warning',
-});
+};
+
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/imagegate.js' });
+await build({ ...common, entryPoints: ['bench/run.ts'], outfile: 'dist/bench.js' });

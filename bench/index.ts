@@ -1,0 +1,4 @@
+import type { Benchmark } from './types.js';
+
+/** Every benchmark `npm run bench` runs, in order. One file per benchmark under bench/. */
+export const benchmarks: Benchmark[] = [];
