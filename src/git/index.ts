@@ -25,6 +25,10 @@ export interface CommitInfo {
   authorEmail: string;
   /** Committer date, UTC ISO: when the commit landed on its branch. */
   committedAt: string;
+  /** Author date, UTC ISO: differs from committedAt when a commit was rebased or cherry-picked onto the branch. */
+  authoredAt?: string;
+  /** Committer e-mail: GitHub's merge button commits as `noreply@github.com`. */
+  committerEmail?: string;
   subject: string;
   body: string;
 }
@@ -90,7 +94,7 @@ export class GitRepo {
       '--name-status',
       '--no-renames',
       '--reverse',
-      `--format=${RS}%H${US}%P${US}%an${US}%ae${US}%cI${US}%s${US}%b${US}`,
+      `--format=${RS}%H${US}%P${US}%an${US}%ae${US}%cI${US}%aI${US}%ce${US}%s${US}%b${US}`,
       range,
       '--',
     ]);
@@ -98,8 +102,8 @@ export class GitRepo {
     for (const chunk of out.split(RS)) {
       if (chunk.trim() === '') continue;
       const fields = chunk.split(US);
-      const [sha = '', parents = '', an = '', ae = '', cI = '', subject = '', body = ''] = fields;
-      const rest = fields[7] ?? '';
+      const [sha = '', parents = '', an = '', ae = '', cI = '', aI = '', ce = '', subject = '', body = ''] = fields;
+      const rest = fields[9] ?? '';
       const files: ChangedFile[] = [];
       for (const line of rest.split('\n')) {
         if (line.trim() === '') continue;
@@ -114,6 +118,8 @@ export class GitRepo {
         authorName: an,
         authorEmail: ae,
         committedAt: new Date(cI).toISOString(),
+        authoredAt: new Date(aI).toISOString(),
+        committerEmail: ce,
         subject,
         body: body.trim(),
         files,

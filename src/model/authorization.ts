@@ -28,6 +28,8 @@ export interface Authorization {
   /** `superseded` by a later reschedule or change; `withdrawn` by a revert. */
   status: 'active' | 'superseded' | 'withdrawn';
   supersededBy?: string;
+  /** Commit that withdrew it (a revert, or a change block removed before its window). */
+  withdrawnBy?: string;
 }
 
 export type WindowPhase = 'upcoming' | 'open' | 'closed';
