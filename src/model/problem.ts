@@ -8,6 +8,11 @@ export interface Problem {
   message: string;
   /** How to fix it. */
   hint?: string;
+  /**
+   * `input`: the file could not be read, parsed or did not match its schema (the CLI exits 2);
+   * `rule`: a semantic rule failed on well-formed input (exits 1). Absent means `rule`.
+   */
+  kind?: 'input' | 'rule';
 }
 
 /** `path:line: rule-id: message`, the one text form of a problem. */

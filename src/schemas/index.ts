@@ -1,0 +1,3 @@
+export { SCHEMAS, schemaEntry, schemaJson, type SchemaEntry, type SchemaId } from './registry.js';
+export { validateAgainstSchema } from './validator.js';
+export type { JsonSchema } from './common.js';
