@@ -2,3 +2,4 @@ export { loadRepo, loadWorkingTree, loadGitRef, isDeviceFile, DEVICES_DIR, POLIC
 export { parseYamlFile, MAX_FILE_BYTES, type ParsedYaml } from './yaml.js';
 export { dirTree } from './dir-tree.js';
 export type { TreeReader } from './tree.js';
+export { memoryTree } from './memory-tree.js';
