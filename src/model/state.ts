@@ -12,6 +12,12 @@ export interface VersionFacts {
   reloadReason?: string;
   model?: string;
   hostname?: string;
+  /** Virtual chassis, clusters and multi-RE output: each section's own facts (`fpc0`, `node1`), in the order printed. */
+  members?: VersionMember[];
+}
+
+export interface VersionMember extends Omit<VersionFacts, 'members'> {
+  member: string;
 }
 
 /** Parsed boot variables. */
@@ -23,6 +29,12 @@ export interface BootFacts {
   standbyBoot?: string[];
   configRegister?: string;
   nextConfigRegister?: string;
+  /** Stacks: each member's own boot variables (`Switch 1`, ...), in the order printed. */
+  members?: BootMember[];
+}
+
+export interface BootMember extends Omit<BootFacts, 'members'> {
+  member: string;
 }
 
 export interface FileEntry {

@@ -5,6 +5,8 @@ import type { BootFacts, FileListing, HashFacts, VersionFacts } from '../model/s
 /** A fact read with one fixed, read-only command and a pure parser. Parsers throw ParseError on output they do not understand. */
 export interface FactSpec<T> {
   command: string;
+  /** Other spellings of the same read-only command whose output the parser reads too (`show boot` / `show bootvar`). */
+  aliases?: string[];
   parse(raw: string): T;
 }
 
@@ -36,5 +38,10 @@ export interface PlatformDriver {
     boot: FactSpec<BootFacts> | 'unsupported';
     files: FactSpec<FileListing>;
     hash: HashSpec | 'unsupported';
+    /**
+     * Where `show version` lacks the uptime (Junos), a second read-only command gives it; its facts are merged into
+     * the version facts.
+     */
+    uptime?: FactSpec<Pick<VersionFacts, 'uptimeSeconds' | 'reloadReason'>>;
   };
 }
