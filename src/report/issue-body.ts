@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import type { Evidence, Finding } from '../model/finding.js';
+import { baseName } from '../reconcile/fingerprint.js';
+import { mdInline } from './escape.js';
+import { findingSection, type MarkdownOptions } from './markdown.js';
+
+export const FINDING_MARKER = /^<!-- imagegate:finding:([0-9a-f]{64}) -->/;
+const EVIDENCE_MARKER = /<!-- imagegate:evidence:([0-9a-f]{64}) -->/;
+
+function evidenceKey(e: Evidence): string {
+  if (e.kind === 'log') return `log|${baseName(e.path)}|${e.ts}|${e.raw}`;
+  if (e.kind === 'state') return `state|${e.fact}|${e.value}|${e.expected ?? ''}`;
+  return `git|${e.file}|${e.commit ?? ''}|${e.text}`;
+}
+
+/** Hash of what the evidence says (not where it sits): a changed hash means new evidence for the issue. */
+export function evidenceHash(f: Finding): string {
+  return createHash('sha256').update(f.evidence.map(evidenceKey).join('\n')).digest('hex');
+}
+
+export function issueTitle(f: Finding): string {
+  const t = `[${f.severity}] ${f.rule}: ${f.summary}`.replace(/[\r\n]+/g, ' ');
+  return t.length > 200 ? `${t.slice(0, 199)}…` : t;
+}
+
+/** Issue body: hidden markers first (the fingerprint finds the issue again, the evidence hash tells if it changed). */
+export function issueBody(f: Finding, opts: MarkdownOptions = {}): string {
+  return [
+    `<!-- imagegate:finding:${f.fingerprint} -->`,
+    `<!-- imagegate:evidence:${evidenceHash(f)} -->`,
+    findingSection(f, opts, '##'),
+    '---',
+    `_Filed by imagegate reconcile. Close as **not planned** to suppress this finding until its evidence changes. Device: ${mdInline(f.device)}._`,
+    '',
+  ].join('\n');
+}
+
+export function parseFindingMarker(body: string | null | undefined): { fingerprint: string; evidence: string | null } | null {
+  if (!body) return null;
+  const m = FINDING_MARKER.exec(body);
+  if (!m?.[1]) return null;
+  const head = body.split('\n').slice(0, 2).join('\n');
+  return { fingerprint: m[1], evidence: EVIDENCE_MARKER.exec(head)?.[1] ?? null };
+}
