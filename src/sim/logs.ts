@@ -1,0 +1,56 @@
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rfc3164, wallClock } from './time.js';
+
+export interface FleetLogPaths {
+  /** What an rsyslog receiver writes in the traditional RFC 3164 file format. */
+  syslog: string;
+  /** tac_plus command accounting, tab-separated. */
+  tacacs: string;
+  /** tftpd-hpa (`-v`) lines as syslog writes them. */
+  tftp: string;
+}
+
+/**
+ * The log files of the infrastructure around the fleet: a syslog receiver, a TACACS+ server and a TFTP
+ * server. Lines are appended synchronously so that a test reads what happened right after the command.
+ */
+export class FleetLogs {
+  readonly paths: FleetLogPaths;
+  private taskId = 10000;
+  private readonly tftpPid = 4242;
+
+  constructor(
+    dir: string,
+    private readonly clock: () => Date,
+    private readonly receiverZone = 'UTC',
+  ) {
+    mkdirSync(dir, { recursive: true });
+    this.paths = { syslog: join(dir, 'syslog.log'), tacacs: join(dir, 'tacacs.acct'), tftp: join(dir, 'tftpd.log') };
+    for (const p of Object.values(this.paths)) writeFileSync(p, '', { flag: 'a' });
+  }
+
+  /** Receiver's own time, for messages whose header has no RFC 3164 timestamp (Cisco's `seq: *Mmm dd ...`). */
+  receiverStamp(): string {
+    return rfc3164(wallClock(this.clock(), this.receiverZone));
+  }
+
+  syslog(line: string): void {
+    appendFileSync(this.paths.syslog, `${line}\n`);
+  }
+
+  /**
+   * One accounting record as tac_plus writes it: `date nas user tty rem_addr start|stop task_id=.. ...`.
+   * `cmd` is followed by ` <cr>` the way IOS sends the command's argument list.
+   */
+  tacacs(nas: string, user: string, tty: string, remAddr: string, kind: 'start' | 'stop', cmd?: string): void {
+    const fields = [this.receiverStamp(), nas, user, tty, remAddr, kind, `task_id=${++this.taskId}`, 'timezone=UTC', 'service=shell'];
+    if (cmd !== undefined) fields.push('priv-lvl=15', `cmd=${cmd} <cr>`);
+    appendFileSync(this.paths.tacacs, `${fields.join('\t')}\n`);
+  }
+
+  /** tftpd-hpa logs the request only; `RRQ` when a device reads a file from the server. */
+  tftp(kind: 'RRQ' | 'WRQ', from: string, filename: string): void {
+    appendFileSync(this.paths.tftp, `${this.receiverStamp()} tftp in.tftpd[${this.tftpPid}]: ${kind} from ${from} filename ${filename}\n`);
+  }
+}
