@@ -11,7 +11,7 @@
 import type { Authorization, DesiredState } from '../model/authorization.js';
 import type { BootSpec } from '../model/device.js';
 import { catFileBatch, type CommitWithFiles, type GitRepo } from '../git/index.js';
-import { isDeviceFile, parseDeviceSnapshot, type ChangeSnapshot, type DeviceSnapshot } from './device-file.js';
+import { isDeviceFile, parseDeviceSnapshot, type ChangeSnapshot, type DeviceSnapshot, type SnapshotResult } from './device-file.js';
 import { classifyLanding, parseRevert } from './landing.js';
 
 /** A device file at some commit that could not be read; its state before that commit stays in force. */
@@ -58,7 +58,7 @@ export function windowOpens(auth: Authorization): boolean {
 
 export async function buildLedger(repo: GitRepo, opts: { ref: string }): Promise<Ledger> {
   const head = await repo.revParse(opts.ref);
-  const log = await repo.firstParentLog(head);
+  const log = await repo.firstParentLog(head, undefined, { blobs: true });
   return ledgerFromLog(repo.dir, head, log);
 }
 
@@ -86,19 +86,43 @@ function sameChange(a: ChangeSnapshot | null, b: ChangeSnapshot | null): boolean
 
 const desiredOf = (d: DeviceSnapshot | null): DesiredState => ({ image: d?.image ?? null, boot: d?.boot ?? null });
 
+/** Cheap test before parsing: a file without a top-level-looking `change` key cannot schedule anything. */
+const MAY_HAVE_CHANGE = /(^|[{,\s])["']?change["']?\s*:/m;
+
 async function ledgerFromLog(dir: string, head: string, log: CommitWithFiles[]): Promise<Ledger> {
-  // one cat-file process for every device file every commit touched: the history is read in a single batch
-  const specs: string[] = [];
-  for (const c of log) for (const f of c.files) if (f.status !== 'D' && isDeviceFile(f.path)) specs.push(`${c.sha}:${f.path}`);
-  const blobs = await catFileBatch(dir, specs);
+  // every version of every device file the history touched, read by object id through one cat-file process
+  const ids = new Set<string>();
+  for (const c of log) for (const f of c.files) if (f.status !== 'D' && f.blob && isDeviceFile(f.path)) ids.add(f.blob);
+  const idList = [...ids];
+  const contents = await catFileBatch(dir, idList);
+  const blobs = new Map<string, Buffer>();
+  idList.forEach((id, i) => {
+    const b = contents[i];
+    if (b) blobs.set(id, b);
+  });
   const landings = classifyLanding(log);
 
   const authorizations: Authorization[] = [];
   const problems: LedgerProblem[] = [];
   const byDevice = new Map<string, Authorization[]>();
   const context = new Map<Authorization, AuthorizationContext>();
-  const state = new Map<string, DeviceSnapshot>();
-  let blobIndex = 0;
+  // per path, the last version that parsed (or was not needed yet): parsing is lazy, most files never change
+  const state = new Map<string, { blob: string; commit: string }>();
+  const parsed = new Map<string, SnapshotResult>();
+  const snapshot = (path: string, blob: string): SnapshotResult => {
+    let r = parsed.get(blob);
+    if (!r) {
+      const content = blobs.get(blob);
+      r = content ? parseDeviceSnapshot(path, content.toString('utf8')) : { ok: false, line: undefined, message: 'not readable at this commit' };
+      parsed.set(blob, r);
+    }
+    return r;
+  };
+  const problem = (commit: string, file: string, r: { line: number | undefined; message: string }): void => {
+    const p: LedgerProblem = { commit, file, message: r.message };
+    if (r.line !== undefined) p.line = r.line;
+    problems.push(p);
+  };
 
   const end = (auth: Authorization, commit: CommitWithFiles, how: 'superseded' | 'withdrawn'): void => {
     auth.status = how;
@@ -117,25 +141,28 @@ async function ledgerFromLog(dir: string, head: string, log: CommitWithFiles[]):
     const at = Date.parse(commit.committedAt);
     for (const file of commit.files) {
       if (!isDeviceFile(file.path)) continue;
-      if (file.status === 'D') {
+      if (file.status === 'D' || !file.blob) {
         state.delete(file.path);
         continue;
       }
-      const blob = blobs[blobIndex++];
-      if (!blob) {
-        problems.push({ commit: commit.sha, file: file.path, message: 'not readable at this commit' });
+      const prior = state.get(file.path);
+      if (!prior && !MAY_HAVE_CHANGE.test(blobs.get(file.blob)?.toString('utf8') ?? '')) {
+        state.set(file.path, { blob: file.blob, commit: commit.sha });
         continue;
       }
-      const parsed = parseDeviceSnapshot(file.path, blob.toString('utf8'));
-      if (!parsed.ok) {
-        const p: LedgerProblem = { commit: commit.sha, file: file.path, message: parsed.message };
-        if (parsed.line !== undefined) p.line = parsed.line;
-        problems.push(p);
+      const now = snapshot(file.path, file.blob);
+      if (!now.ok) {
+        problem(commit.sha, file.path, now);
         continue;
       }
-      const after = parsed.device;
-      const before = state.get(file.path) ?? null;
-      state.set(file.path, after);
+      const after = now.device;
+      let before: DeviceSnapshot | null = null;
+      if (prior) {
+        const was = snapshot(file.path, prior.blob);
+        if (was.ok) before = was.device;
+        else problem(prior.commit, file.path, was);
+      }
+      state.set(file.path, { blob: file.blob, commit: commit.sha });
       const mine = byDevice.get(after.name) ?? [];
       byDevice.set(after.name, mine);
       const active = mine.filter((a) => a.status === 'active');
