@@ -6,7 +6,7 @@ import { parseUptimePhrase } from '../uptime.js';
 const COMMAND = 'show version';
 // `Cisco IOS Software, ... Version 15.0(2)SE4,`; 12.1 and older print `IOS (tm) C2950 Software (...), Version 12.1(22)EA13,`.
 // IOS-XE 16+ also prints `Cisco IOS XE Software, Version 16.09.03` first; the IOS line is the one TextFSM and napalm report.
-const SOFTWARE = /^(?:Cisco IOS Software|IOS \(tm\))\b.*?\bVersion\s+([^\s,]+)/;
+const SOFTWARE = /^(?:Cisco IOS Software|IOS \(tm\))(?=[\s,[]).*?\bVersion\s+([^\s,]+)/;
 const XE_SOFTWARE = /^Cisco IOS XE Software, Version\s+(\S+)/;
 const UPTIME = /^(\S+) uptime is (.+)$/;
 const IMAGE = /^System image file is "([^"]+)"/;
