@@ -28,6 +28,7 @@ export function issueBody(f: Finding, opts: MarkdownOptions = {}): string {
   return [
     `<!-- imagegate:finding:${f.fingerprint} -->`,
     `<!-- imagegate:evidence:${evidenceHash(f)} -->`,
+    `<!-- imagegate:device:${encodeURIComponent(f.device)} -->`,
     findingSection(f, opts, '##'),
     '---',
     `_Filed by imagegate reconcile. Close as **not planned** to suppress this finding until its evidence changes. Device: ${mdInline(f.device)}._`,
@@ -41,4 +42,21 @@ export function parseFindingMarker(body: string | null | undefined): { fingerpri
   if (!m?.[1]) return null;
   const head = body.split('\n').slice(0, 2).join('\n');
   return { fingerprint: m[1], evidence: EVIDENCE_MARKER.exec(head)?.[1] ?? null };
+}
+
+/** Everything the GitHub sync needs for one finding. */
+export function issueItem(f: Finding, at: string, opts: MarkdownOptions = {}) {
+  return {
+    fingerprint: f.fingerprint,
+    evidence: evidenceHash(f),
+    device: f.device,
+    title: issueTitle(f),
+    body: issueBody(f, opts),
+    labels: ['imagegate', `severity:${f.severity}`, f.rule],
+    updateComment: `New evidence at reconcile run ${mdInline(at)}: ${f.evidence.length} item${f.evidence.length === 1 ? '' : 's'}; the description above is updated.`,
+  };
+}
+
+export function resolvedComment(at: string): string {
+  return `No longer observed by the reconcile run at ${mdInline(at)}: closing. It reopens if the finding comes back.`;
 }
