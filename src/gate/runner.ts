@@ -1,0 +1,230 @@
+/**
+ * The gate: reads base, merge base and head from git, computes the change set, reads approvals when asked,
+ * then runs every rule (pure, synchronous) and ranks what they report. Policies come from the base only.
+ */
+import type { GitRepo } from '../git/index.js';
+import { isDeviceFile, loadRepo, POLICY_FILES } from '../repo/index.js';
+import type { TreeReader } from '../repo/tree.js';
+import type { Problem } from '../model/problem.js';
+import type { RepoModel } from '../model/repo.js';
+import { runValidateRules } from '../validate/index.js';
+import { VERSION } from '../version.js';
+import { evaluateApprovals, githubTeam } from './approvals.js';
+import { diffDevices, isProtectedPath } from './change-set.js';
+import { GATE_RULES } from './rules/index.js';
+import type { ApprovalEvidence, ChangeSet, DeviceChange, GateContext, GateFinding, GateRule, PullRequestInfo } from './types.js';
+
+export interface GateInput {
+  git: GitRepo;
+  base: string;
+  head: string;
+  now: Date;
+  pr: PullRequestInfo | null;
+  /** Reads the approvals for these GitHub teams (`org/slug`); absent without --github. */
+  readApprovals?: (teams: string[]) => Promise<ApprovalEvidence>;
+  rules?: readonly GateRule[];
+}
+
+export interface ChangeSummary {
+  device: string;
+  file: string;
+  kind: DeviceChange['kind'];
+  fromImage: string | null;
+  toImage: string | null;
+  fromVersion: string | null;
+  toVersion: string | null;
+  window: { start: string; end: string } | null;
+  ticket: string | null;
+  executor: string | null;
+  transfer: string | null;
+}
+
+export interface ApprovalSummary {
+  required: number;
+  approvers: string[];
+  counted: string[];
+  ignored: Array<{ login: string; reason: string }>;
+  met: boolean;
+}
+
+export interface GateResult {
+  version: 1;
+  generator: string;
+  base: string;
+  head: string;
+  mergeBase: string;
+  at: string;
+  passed: boolean;
+  errors: number;
+  warnings: number;
+  findings: GateFinding[];
+  changes: ChangeSummary[];
+  protectedPaths: string[];
+  emergency: { requested: boolean; granted: boolean };
+  approvals: ApprovalSummary | null;
+}
+
+/** Only these paths of a tree (plus the policies): the merge base is read for the changed devices only. */
+function onlyPaths(tree: TreeReader, keep: ReadonlySet<string>): TreeReader {
+  return {
+    label: tree.label,
+    list: async (prefix) => (await tree.list(prefix)).filter((p) => keep.has(p)),
+    read: (path) => tree.read(path),
+    readMany: (paths) => tree.readMany(paths),
+  };
+}
+
+const rankOfRule = (rules: readonly GateRule[], id: string): number => {
+  const i = rules.findIndex((r) => id === r.id || id.startsWith(`${r.id}/`));
+  return i < 0 ? rules.length : i;
+};
+
+/** Errors before warnings, then by rule order (the registry lists the gravest first), then file and line. */
+export function rankFindings(findings: GateFinding[], rules: readonly GateRule[] = GATE_RULES): GateFinding[] {
+  return [...findings].sort(
+    (a, b) =>
+      (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
+      rankOfRule(rules, a.rule) - rankOfRule(rules, b.rule) ||
+      a.file.localeCompare(b.file) ||
+      a.line - b.line,
+  );
+}
+
+function summarize(c: DeviceChange, base: RepoModel, head: RepoModel | null): ChangeSummary {
+  const version = (id: string | undefined): string | null =>
+    id === undefined ? null : (base.catalog.images.find((i) => i.id === id) ?? head?.catalog.images.find((i) => i.id === id))?.version ?? null;
+  const ch = c.after?.change;
+  return {
+    device: c.device,
+    file: c.file,
+    kind: c.kind,
+    fromImage: c.before?.image ?? null,
+    toImage: c.after?.image ?? null,
+    fromVersion: version(c.before?.image),
+    toVersion: version(c.after?.image),
+    window: ch ? { start: ch.window.start, end: ch.window.end } : null,
+    ticket: ch?.ticket ?? null,
+    executor: ch?.executor ?? null,
+    transfer: ch?.transfer ?? null,
+  };
+}
+
+export function finish(
+  partial: Omit<GateResult, 'version' | 'generator' | 'passed' | 'errors' | 'warnings' | 'findings'>,
+  findings: GateFinding[],
+  rules: readonly GateRule[] = GATE_RULES,
+): GateResult {
+  const ranked = rankFindings(findings, rules);
+  const errors = ranked.filter((f) => f.severity === 'error').length;
+  return {
+    version: 1,
+    generator: `imagegate ${VERSION}`,
+    ...partial,
+    passed: errors === 0,
+    errors,
+    warnings: ranked.length - errors,
+    findings: ranked,
+  };
+}
+
+/** A failed check for a gate that could not evaluate (git, GitHub, unreadable base): never a pass. */
+export function failedResult(input: { base: string; head: string; now: Date }, rule: string, message: string, hint?: string): GateResult {
+  return finish(
+    {
+      base: input.base,
+      head: input.head,
+      mergeBase: '',
+      at: input.now.toISOString(),
+      changes: [],
+      protectedPaths: [],
+      emergency: { requested: false, granted: false },
+      approvals: null,
+    },
+    [{ rule, severity: 'error', file: '.', line: 1, message, ...(hint ? { hint } : {}) }],
+  );
+}
+
+export async function runGate(input: GateInput): Promise<GateResult> {
+  const rules = input.rules ?? GATE_RULES;
+  const baseSha = await input.git.revParse(input.base);
+  const headSha = await input.git.revParse(input.head);
+  const mergeBase = await input.git.mergeBase(baseSha, headSha);
+  const changed = await input.git.changedFiles(mergeBase, headSha);
+  const files = [...new Set(changed.map((f) => f.path))].sort();
+  const changedDevices = new Set(files.filter(isDeviceFile));
+
+  const baseLoad = await loadRepo(await input.git.tree(baseSha));
+  const at = input.now.toISOString();
+  if (!baseLoad.model) {
+    const why = baseLoad.problems
+      .slice(0, 3)
+      .map((p) => `${p.file}:${p.line}: ${p.message}`)
+      .join('; ');
+    return failedResult({ base: baseSha, head: headSha, now: input.now }, 'base-unreadable', `the policies of the base ${baseSha.slice(0, 12)} cannot be read, so nothing can be judged: ${why}`, 'fix the base branch first; the gate never judges a PR by its own policies');
+  }
+  const base = baseLoad.model;
+  const headLoad = await loadRepo(await input.git.tree(headSha));
+  const before =
+    mergeBase === baseSha
+      ? base
+      : (await loadRepo(onlyPaths(await input.git.tree(mergeBase), new Set([...changedDevices, ...Object.values(POLICY_FILES)])))).model;
+  const unreadable = [...changedDevices].filter((f) => headLoad.problems.some((p) => p.file === f && p.kind === 'input'));
+  const devices = diffDevices(before?.devices ?? [], headLoad.model?.devices ?? [], changedDevices).filter(
+    // a device file that does not load is not "removed": head-valid reports it
+    (c) => !(c.kind === 'removed' && unreadable.includes(c.file)),
+  );
+  const changes: ChangeSet = {
+    base: baseSha,
+    head: headSha,
+    mergeBase,
+    files,
+    devices,
+    protectedPaths: files.filter(isProtectedPath),
+    unreadable,
+  };
+  const headValidation: Problem[] = [...headLoad.problems, ...(headLoad.model ? runValidateRules(headLoad.model) : [])];
+
+  const policy = base.policies.change;
+  const emergencyRequested = policy.emergency !== undefined && (input.pr?.labels.includes(policy.emergency.label) ?? false);
+  let evidence: ApprovalEvidence | null = null;
+  if (input.readApprovals && (devices.length > 0 || changes.protectedPaths.length > 0)) {
+    const teamIds = [...(policy.approvals.teams ?? []), ...(policy.emergency?.teams ?? []), ...policy.policyOwners];
+    const teams = teamIds.map((t) => githubTeam(base, t)).filter((t): t is string => t !== null);
+    evidence = await input.readApprovals(teams);
+  }
+  const verdict = evidence ? evaluateApprovals(base, changes, evidence, emergencyRequested) : null;
+  const emergencyGranted = emergencyRequested && verdict !== null && verdict.met;
+
+  const findings: GateFinding[] = [];
+  const ctx: GateContext = {
+    changes,
+    base,
+    head: headLoad.model,
+    headProblems: headLoad.problems,
+    headValidation,
+    now: input.now,
+    pr: input.pr,
+    approvals: evidence,
+    emergencyGranted,
+    report: (f) => findings.push(f),
+  };
+  for (const rule of rules) rule.check(ctx);
+
+  return finish(
+    {
+      base: baseSha,
+      head: headSha,
+      mergeBase,
+      at,
+      changes: devices.map((c) => summarize(c, base, headLoad.model)),
+      protectedPaths: changes.protectedPaths,
+      emergency: { requested: emergencyRequested, granted: emergencyGranted },
+      approvals:
+        evidence && verdict
+          ? { required: verdict.required, approvers: evidence.approvers, counted: verdict.eligible, ignored: evidence.ignored, met: verdict.met }
+          : null,
+    },
+    findings,
+    rules,
+  );
+}
