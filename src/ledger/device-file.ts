@@ -1,9 +1,9 @@
 /**
- * The slice of a device file the ledger needs at one historical commit. Kept behind this one function so that
- * it can move onto the repo loader's per-file parser; history holds files that today's schema would reject,
- * so this reads leniently and reports, instead of throwing, what it cannot use.
+ * The slice of a device file the ledger needs at one historical commit. YAML goes through the repo loader's
+ * parser (same size limit, duplicate-key and syntax checks, same lines); the schema is not applied, because
+ * history holds files that today's schema would reject: this reads leniently and reports what it cannot use.
  */
-import { load } from 'js-yaml';
+import { parseYamlFile } from '../repo/yaml.js';
 import type { BootSpec, TimeWindow, TransferProtocol } from '../model/device.js';
 import { TRANSFER_PROTOCOLS } from '../model/device.js';
 
@@ -35,9 +35,7 @@ function nameFromPath(path: string): string {
   return base.replace(/\.ya?ml$/, '');
 }
 
-export function isDeviceFile(path: string): boolean {
-  return path.startsWith('devices/') && /\.ya?ml$/.test(path);
-}
+export { isDeviceFile } from '../repo/loader.js';
 
 function parseBoot(v: unknown): BootSpec | null {
   const b = rec(v);
@@ -73,16 +71,13 @@ function parseChange(v: unknown): ChangeSnapshot | null {
   };
 }
 
-export function parseDeviceSnapshot(path: string, text: string): SnapshotResult {
-  let doc: unknown;
-  try {
-    doc = load(text);
-  } catch (err: unknown) {
-    const mark = (err as { mark?: { line?: number } }).mark;
-    const reason = (err as { reason?: string }).reason ?? (err instanceof Error ? err.message : String(err));
-    return { ok: false, line: mark?.line === undefined ? undefined : mark.line + 1, message: `YAML syntax error: ${reason}` };
+export function parseDeviceSnapshot(path: string, bytes: Uint8Array): SnapshotResult {
+  const parsed = parseYamlFile(path, bytes);
+  if (!parsed.ok) {
+    const first = parsed.problems[0];
+    return { ok: false, line: first?.line, message: first?.message ?? 'not readable' };
   }
-  const d = rec(doc);
+  const d = rec(parsed.value);
   if (!d) return { ok: false, line: 1, message: 'a device file must be a mapping' };
   return {
     ok: true,

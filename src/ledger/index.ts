@@ -113,7 +113,7 @@ async function ledgerFromLog(dir: string, head: string, log: CommitWithFiles[]):
     let r = parsed.get(blob);
     if (!r) {
       const content = blobs.get(blob);
-      r = content ? parseDeviceSnapshot(path, content.toString('utf8')) : { ok: false, line: undefined, message: 'not readable at this commit' };
+      r = content ? parseDeviceSnapshot(path, content) : { ok: false, line: undefined, message: 'not readable at this commit' };
       parsed.set(blob, r);
     }
     return r;
