@@ -1,5 +1,6 @@
 import type { CliCommand } from './command.js';
 import { validateCommand } from './validate.js';
+import { eventsCommand } from './events.js';
 
 /** Every CLI command, in the order `--help` lists them. One file per command under src/cli/. */
-export const commands: CliCommand[] = [validateCommand];
+export const commands: CliCommand[] = [validateCommand, eventsCommand];

@@ -1,0 +1,120 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { InputError, UsageError } from '../errors.js';
+import { createSummary, formatSummary, readEvents, sources, type EventsSummary } from '../events/index.js';
+import type { Device } from '../model/device.js';
+import type { DetectionPolicy } from '../model/policy.js';
+import { formatProblem } from '../model/problem.js';
+import { loadWorkingTree } from '../repo/index.js';
+import { redact } from '../util/redact.js';
+import { EXIT_INPUT, EXIT_OK, type CliCommand } from './command.js';
+import type { Io } from './io.js';
+
+interface Options {
+  repo?: string;
+  source?: string;
+  year?: string;
+  tz?: string;
+  out?: string;
+  summaryJson?: string;
+  all?: boolean;
+}
+
+async function repoInputs(dir: string, io: Io): Promise<{ devices: Device[]; detection?: DetectionPolicy }> {
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) throw new InputError(dir, undefined, 'not a directory', { hint: 'pass the repository root with --repo DIR' });
+  const { model, problems } = await loadWorkingTree(dir);
+  if (model === null) {
+    const first = problems[0];
+    throw new InputError(first?.file ?? dir, first?.line, first?.message ?? 'repository could not be loaded', {
+      hint: 'run `imagegate validate --repo DIR` to see every problem',
+    });
+  }
+  const first = problems[0];
+  if (first) io.stderr(`imagegate events: ${problems.length} input problem(s); devices with problems are left out, e.g. ${formatProblem(first)}\n`);
+  return { devices: model.devices, detection: model.policies.detection };
+}
+
+function write(stream: WriteStream, text: string): Promise<void> {
+  return new Promise((res, rej) => {
+    const ok = stream.write(text, (err) => (err ? rej(err) : undefined));
+    if (ok) res();
+    else stream.once('drain', res);
+  });
+}
+
+async function run(files: string[], opts: Options, io: Io): Promise<number> {
+  let year: number | undefined;
+  if (opts.year !== undefined) {
+    year = Number(opts.year);
+    if (!/^\d{4}$/.test(opts.year)) throw new UsageError(`--year "${opts.year}" is not a year`, { hint: 'give four digits, e.g. --year 2026' });
+  }
+  const repo = opts.repo === undefined ? { devices: [] } : await repoInputs(resolve(io.cwd, opts.repo), io);
+  if (opts.repo === undefined) io.stderr('imagegate events: no --repo given: hosts are not resolved to devices and detection uses the built-in patterns\n');
+  const summary: EventsSummary = createSummary();
+  const out = opts.out === undefined ? null : createWriteStream(resolve(io.cwd, opts.out));
+  const outError = new Promise<never>((_, rej) => out?.on('error', (e) => rej(new InputError(opts.out ?? '', undefined, `cannot write: ${e.message}`))));
+  outError.catch(() => undefined);
+  let batch = '';
+  const flush = async (): Promise<void> => {
+    if (batch === '') return;
+    const text = redact(batch, io.env);
+    batch = '';
+    if (out) await Promise.race([write(out, text), outError]);
+    else io.stdout(text);
+  };
+  const events = readEvents(
+    files.map((f) => resolve(io.cwd, f)),
+    {
+      devices: repo.devices,
+      ...('detection' in repo && repo.detection ? { detection: repo.detection } : {}),
+      ...(year === undefined ? {} : { year }),
+      ...(opts.tz === undefined ? {} : { tz: opts.tz }),
+      ...(opts.source === undefined ? {} : { source: opts.source }),
+      all: opts.all === true,
+      summary,
+    },
+  );
+  for await (const event of events) {
+    batch += `${JSON.stringify(event)}\n`;
+    if (batch.length > 64 * 1024) await flush();
+  }
+  await flush();
+  if (out) await Promise.race([new Promise<void>((res) => out.end(res)), outError]);
+  for (const f of summary.files) f.path = f.path.startsWith(`${io.cwd}/`) ? f.path.slice(io.cwd.length + 1) : f.path;
+  io.stderr(redact(`${formatSummary(summary)}\n`, io.env));
+  if (opts.summaryJson !== undefined) {
+    const text = redact(`${JSON.stringify(summary, null, 2)}\n`, io.env);
+    await new Promise<void>((res, rej) => {
+      const s = createWriteStream(resolve(io.cwd, opts.summaryJson ?? ''));
+      s.on('error', (e) => rej(new InputError(opts.summaryJson ?? '', undefined, `cannot write: ${e.message}`)));
+      s.end(text, () => res());
+    });
+  }
+  const readable = summary.files.filter((f) => f.error === undefined || f.lines > 0);
+  if (readable.length === 0) {
+    io.stderr('imagegate events: none of the files could be read\n');
+    return EXIT_INPUT;
+  }
+  return EXIT_OK;
+}
+
+export const eventsCommand: CliCommand = {
+  name: 'events',
+  register(program: Command, io: Io, done) {
+    program
+      .command('events')
+      .description('turn device logs (syslog, TACACS+ accounting, tftpd/xferlog/Zeek transfer logs, .gz too) into NDJSON events')
+      .argument('<files...>', 'log files; the format of each is detected from its first lines')
+      .option('--repo <dir>', 'repository root: resolve hosts to devices/ and use policies/detection.yaml')
+      .option('--source <source>', `force the format: ${sources.map((s) => s.id).join(', ')}`)
+      .option('--year <year>', 'year of time stamps that carry none (default: from the file time)')
+      .option('--tz <zone>', 'IANA zone of receiver time stamps and of devices without a timezone (default UTC)')
+      .option('--out <file>', 'write NDJSON here instead of stdout')
+      .option('--summary-json <file>', 'also write the per-file summary as JSON')
+      .option('--all', 'also write events of kind other (show commands, entering config mode)')
+      .action((files: string[], opts: Options) => done(run(files, opts, io)));
+  },
+};

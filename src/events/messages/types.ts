@@ -1,0 +1,25 @@
+import type { SyslogFrame } from '../syslog-frame.js';
+import type { Observation } from '../types.js';
+
+/** What a message handler makes of a syslog message: event fields (time and host come from the frame). */
+export type MessageFields = Omit<Observation, 'time'> | Omit<Partial<Observation>, 'time' | 'host'>;
+
+/**
+ * Messages of one platform (or one daemon) inside syslog. `keywords` are literals one of which every message
+ * it handles contains; the syslog source's prefilter is built from them.
+ */
+export interface MessageHandler {
+  id: string;
+  description: string;
+  keywords: readonly string[];
+  /** `undefined`: not this handler's message; `null`: its message, but irrelevant; `skip`: its message, garbled. */
+  handle(frame: SyslogFrame): MessageFields | { skip: string } | null | undefined;
+}
+
+/** `by admin on vty0`, `requested by admin`: a user name, where `console` alone names no one. */
+export function userAfter(text: string, word: RegExp): string | null {
+  const m = word.exec(text);
+  const user = m?.[1];
+  if (!user || /^(console|vty\d*|unknown|system)$/i.test(user)) return null;
+  return user;
+}

@@ -1,0 +1,86 @@
+import type { DeviceEvent } from '../model/event.js';
+import type { DetectionPolicy } from '../model/policy.js';
+import { classifyCommand } from './classify.js';
+import type { DeviceResolver } from './devices.js';
+import { isValidZone, resolveTime } from './time.js';
+import type { Observation } from './types.js';
+
+const SECRET_ARGS = /\b(password|secret|key-string|key|community|pre-shared-key|authentication-key|md5)(\s+\d)?\s+\S+/gi;
+
+/** Device passwords typed into a logged command (`username x secret 5 $1$...`) never leave in an event. */
+export function maskSecrets(text: string): string {
+  return text.replace(SECRET_ARGS, (_m, word: string, type: string | undefined) => `${word}${type ?? ''} <redacted>`);
+}
+
+export interface NormalizeContext {
+  resolver: DeviceResolver;
+  detection: DetectionPolicy | undefined;
+  tz: string;
+  year: number | null;
+  fileTime: number;
+  path: string;
+  format: string;
+}
+
+const zoneOk = new Map<string, boolean>();
+
+function validZone(zone: string | undefined): string | null {
+  if (zone === undefined) return null;
+  let ok = zoneOk.get(zone);
+  if (ok === undefined) {
+    ok = isValidZone(zone);
+    zoneOk.set(zone, ok);
+  }
+  return ok ? zone : null;
+}
+
+/** An observation to a DeviceEvent, or null when its time cannot be placed. */
+export function toEvent(obs: Observation, line: string, lineNo: number, ctx: NormalizeContext): DeviceEvent | null {
+  if (obs.event) {
+    const e = obs.event;
+    return e.device === null ? { ...e, device: ctx.resolver.resolve(e.host)?.name ?? null } : e;
+  }
+  let host = obs.host;
+  let device = ctx.resolver.resolve(host);
+  let direction = obs.direction ?? null;
+  if (device === null && obs.peer !== undefined) {
+    const peer = ctx.resolver.resolve(obs.peer);
+    if (peer !== null) {
+      device = peer;
+      host = obs.peer;
+      direction = direction === 'download' ? 'upload' : direction === 'upload' ? 'download' : null;
+    }
+  }
+  const time = resolveTime(obs.time, { deviceZone: validZone(device?.timezone), defaultZone: ctx.tz, year: ctx.year, fileTime: ctx.fileTime }, obs);
+  if (!Number.isFinite(time.ms) || Math.abs(time.ms) > 8.64e15) return null;
+
+  let kind = obs.kind;
+  let file = obs.file ?? null;
+  let protocol = obs.protocol ?? null;
+  let pattern: string | undefined;
+  const command = obs.command ?? null;
+  if (command !== null && kind === undefined) {
+    const c = classifyCommand(command, ctx.detection);
+    kind = c.kind === 'other' && obs.defaultKind !== undefined ? obs.defaultKind : c.kind;
+    file = c.file ?? file;
+    protocol = c.protocol ?? protocol;
+    direction = c.direction ?? direction;
+    pattern = c.pattern;
+  }
+  const event: DeviceEvent = {
+    ts: new Date(time.ms).toISOString(),
+    device: device?.name ?? null,
+    host,
+    kind: kind ?? obs.defaultKind ?? 'other',
+    actor: obs.actor ?? null,
+    command: command === null ? null : maskSecrets(command),
+    file,
+    protocol,
+    direction,
+    source: { path: ctx.path, line: lineNo, format: ctx.format },
+    raw: maskSecrets(line),
+    clock: time.clock,
+  };
+  if (pattern !== undefined) event.pattern = pattern;
+  return event;
+}

@@ -1,0 +1,181 @@
+import { open } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import type { FileSummary } from './summary.js';
+import { skip } from './summary.js';
+
+/** Bytes read at a time: large reads keep the per-chunk cost (one latin1 view, one scan) negligible per line. */
+export const CHUNK = 1 << 20;
+/** Longer lines are counted and skipped, so memory stays bounded whatever a file holds. */
+export const MAX_LINE = 64 * 1024;
+/** How much of a file's start format detection looks at. */
+const HEAD = 64 * 1024;
+const DETECT_LINES = 20;
+
+export interface Candidate {
+  line: string;
+  lineNo: number;
+}
+
+const NL = Buffer.from('\n');
+
+/** The file's bytes, gunzipped when it starts with the gzip magic. */
+async function* byteChunks(path: string): AsyncGenerator<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await fh.read(head, 0, 2, 0);
+    const file = fh.createReadStream({ highWaterMark: CHUNK, start: 0, autoClose: false });
+    let stream: Readable = file;
+    if (bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b) {
+      const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+      file.on('error', (e) => gunzip.destroy(e));
+      stream = file.pipe(gunzip);
+    }
+    for await (const chunk of stream) yield chunk as Buffer;
+  } finally {
+    await fh.close();
+  }
+}
+
+function escape(k: string): string {
+  return k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One regular expression that finds any of the keywords: a single scan per chunk instead of one per keyword. */
+export function keywordPattern(keywords: readonly string[]): RegExp {
+  return new RegExp(keywords.map(escape).join('|'), 'g');
+}
+
+/** First non-empty lines of a buffer, for format detection. */
+function firstLines(buf: Buffer): string[] {
+  const text = buf.toString('utf8', 0, Math.min(buf.length, HEAD));
+  const lines: string[] = [];
+  for (const l of text.split('\n')) {
+    const t = l.replace(/\r$/, '');
+    if (t.trim() !== '') lines.push(t);
+    if (lines.length >= DETECT_LINES) break;
+  }
+  return lines;
+}
+
+export interface OpenedLog<S> {
+  source: S;
+  lines: AsyncGenerator<Candidate>;
+}
+
+/**
+ * Opens a log, reads enough of its start to pick its format (`choose`), and returns the lines worth parsing:
+ * every line when the format has no keywords, else only lines containing one of them. Lines, overlong lines
+ * and a last line without newline are counted into `summary` as reading goes.
+ */
+export async function openLog<S extends { keywords: readonly string[] | null }>(
+  path: string,
+  summary: FileSummary,
+  choose: (lines: string[]) => S,
+): Promise<OpenedLog<S>> {
+  const chunks = byteChunks(path);
+  const head: Buffer[] = [];
+  let size = 0;
+  let done = false;
+  while (size < HEAD) {
+    const next = await chunks.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    head.push(next.value);
+    size += next.value.length;
+  }
+  const source = choose(firstLines(Buffer.concat(head)));
+  async function* all(): AsyncGenerator<Buffer> {
+    yield* head;
+    if (!done) yield* chunks;
+  }
+  return { source, lines: candidates(all(), summary, source.keywords === null ? null : keywordPattern(source.keywords)) };
+}
+
+function countNewlines(buf: Buffer, from: number, to: number): number {
+  let n = 0;
+  let p = buf.indexOf(10, from);
+  while (p >= 0 && p < to) {
+    n++;
+    p = buf.indexOf(10, p + 1);
+  }
+  return n;
+}
+
+function decode(buf: Buffer, start: number, end: number): string {
+  if (end > start && buf[end - 1] === 13) end--;
+  return buf.toString('utf8', start, end);
+}
+
+async function* candidates(chunks: AsyncIterable<Buffer>, summary: FileSummary, re: RegExp | null): AsyncGenerator<Candidate> {
+  let lineNo = 0;
+  let carry: Buffer | null = null;
+  let overlong = false;
+
+  function* scan(buf: Buffer, from: number, to: number): Generator<Candidate> {
+    if (re === null) {
+      let p = from;
+      while (p < to) {
+        const nl = buf.indexOf(10, p);
+        lineNo++;
+        if (nl - p > MAX_LINE) skip(summary, 'line-too-long');
+        else yield { line: decode(buf, p, nl), lineNo };
+        p = nl + 1;
+      }
+      return;
+    }
+    const text = buf.toString('latin1', from, to);
+    re.lastIndex = 0;
+    let counted = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const ls = text.lastIndexOf('\n', m.index) + 1;
+      const le = text.indexOf('\n', m.index);
+      lineNo += countNewlines(buf, from + counted, from + ls);
+      counted = ls;
+      if (le - ls > MAX_LINE) skip(summary, 'line-too-long');
+      else yield { line: decode(buf, from + ls, from + le), lineNo: lineNo + 1 };
+      re.lastIndex = le + 1;
+    }
+    lineNo += countNewlines(buf, from + counted, to);
+  }
+
+  for await (const chunk of chunks) {
+    summary.bytes += chunk.length;
+    let buf = chunk;
+    if (carry !== null) {
+      buf = Buffer.concat([carry, chunk]);
+      carry = null;
+    }
+    let start = 0;
+    if (overlong) {
+      const nl = buf.indexOf(10);
+      if (nl < 0) continue;
+      lineNo++;
+      skip(summary, 'line-too-long');
+      overlong = false;
+      start = nl + 1;
+    }
+    const last = buf.lastIndexOf(10);
+    if (last >= start) {
+      yield* scan(buf, start, last + 1);
+      start = last + 1;
+    }
+    const rest = buf.length - start;
+    if (rest > MAX_LINE) overlong = true;
+    else if (rest > 0) carry = Buffer.from(buf.subarray(start));
+    summary.lines = lineNo;
+  }
+  if (overlong) {
+    lineNo++;
+    skip(summary, 'line-too-long');
+    summary.truncatedLastLine = true;
+  } else if (carry !== null) {
+    summary.truncatedLastLine = true;
+    yield* scan(Buffer.concat([carry, NL]), 0, carry.length + 1);
+  }
+  summary.lines = lineNo;
+}
