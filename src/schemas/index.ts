@@ -1,3 +1,4 @@
 export { SCHEMAS, schemaEntry, schemaJson, type SchemaEntry, type SchemaId } from './registry.js';
 export { validateAgainstSchema } from './validator.js';
 export type { JsonSchema } from './common.js';
+export { renderYamlReference } from './reference.js';
