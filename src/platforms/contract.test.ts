@@ -28,6 +28,36 @@ describe.each(PLATFORMS.map((p) => [p]))('%s', (platform) => {
     expect(actual).toEqual(expected);
   });
 
+  // What a live session adds around the output: CRLF line ends, the echoed command, the prompt after it, a pager
+  // prompt erased with backspaces (or, on Junos, with a carriage return) in the middle, and colour escapes.
+  const junos = platform === 'juniper_junos';
+  const pager = junos ? '---(more 45%)---\r                                        \r' : ' --More-- \b\b\b\b\b\b\b\b\b\b          \b\b\b\b\b\b\b\b\b\b';
+  const manglings: Array<[string, (raw: string, command: string) => string]> = [
+    ['CRLF', (raw) => raw.replace(/\r?\n/g, '\r\n')],
+    ['echo and trailing prompt', (raw, command) => (junos ? `user@r1> ${command}\n${raw}\n\n{master:0}\nuser@r1> ` : `sw-01#${command}\n${raw}\nsw-01#`)],
+    [
+      'pager remnant',
+      (raw) => {
+        const lines = raw.split('\n');
+        const middle = Math.floor(lines.length / 2);
+        lines[middle] = pager + (lines[middle] ?? '');
+        return lines.join('\n');
+      },
+    ],
+    ['ANSI escapes', (raw) => raw.split('\n').map((l) => `\x1b[0m${l}\x1b[K`).join('\n')],
+  ];
+  const mangled = cases.flatMap((c) => manglings.map(([name, fn]) => [`${c.slug}/${c.name} with ${name}`, c, fn] as const));
+
+  test.each(mangled)('%s', (_label, c, mangle) => {
+    const target = targets.get(c.slug);
+    if (target === undefined) throw new Error(`no target for ${c.slug}`);
+    const expected: unknown = JSON.parse(readFileSync(c.expectedPath, 'utf8'));
+    const command = c.slug.replace(/-/g, ' ');
+    const raw = mangle(c.raw, command);
+    const actual = target.fact === 'hash' ? target.parse(raw, (expected as { file: string }).file) : target.parse(raw);
+    expect(actual).toEqual(expected);
+  });
+
   test('every fact the driver supports has fixtures', () => {
     const covered = new Set(cases.map((c) => targets.get(c.slug)?.fact));
     const facts = ['version', 'files'];
