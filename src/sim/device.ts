@@ -161,7 +161,8 @@ export class SimDevice {
   digest(file: string, algorithm: HashAlgorithm | 'sha1' | 'sha384'): string | undefined {
     const f = this.files.get(file);
     if (!f) return undefined;
-    const tampered = this.misbehaviour === 'tampered-image' && f.name === this.running;
+    // in install mode the running file is packages.conf; the patched bytes are in the image itself
+    const tampered = this.misbehaviour === 'tampered-image' && (f.name === this.running || this.versions.has(f.name));
     return digestOf(tampered ? `${f.content}\0patched` : f.content, algorithm);
   }
 

@@ -53,21 +53,21 @@ interface Node {
   username: string;
 }
 
+/** Printable noise, deterministic per seed; a 4 KiB block repeated so that megabytes cost no CPU. */
 function garbage(seed: string, bytes: number): string {
-  const lines: string[] = [];
   let x = 0;
   for (const ch of seed) x = (x * 31 + ch.charCodeAt(0)) >>> 0;
-  let size = 0;
-  while (size < bytes) {
+  const lines: string[] = [];
+  for (let n = 0; n < 64; n++) {
     let l = '';
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 63; i++) {
       x = (x * 1103515245 + 12345) >>> 0;
       l += String.fromCharCode(33 + ((x >>> 16) % 90));
     }
     lines.push(l);
-    size += 61;
   }
-  return lines.join('\n');
+  const block = `${lines.join('\n')}\n`;
+  return block.repeat(Math.max(1, Math.ceil(bytes / block.length)));
 }
 
 function safeEqual(a: string, b: string): boolean {

