@@ -44,6 +44,8 @@ export interface AuthorizeContext {
   identities: IdentityIndex;
   image(id: string): Image | undefined;
   clockSkewMs: number;
+  /** When the authorization stopped being valid (superseded or withdrawn), if known. */
+  endedAt?(auth: Authorization): string | null;
 }
 
 function approvedFiles(auth: Authorization, ctx: AuthorizeContext): Set<string> {
@@ -60,8 +62,11 @@ function approvedFiles(auth: Authorization, ctx: AuthorizeContext): Set<string> 
 export function checkAgainst(ev: DeviceEvent, auth: Authorization, ctx: AuthorizeContext): string[] {
   const reasons: string[] = [];
   const t = Date.parse(ev.ts);
-  if (auth.status === 'withdrawn') reasons.push(`authorization ${auth.commit.slice(0, 12)} was withdrawn by a revert`);
-  if (auth.status === 'superseded') {
+  const ended = ctx.endedAt?.(auth) ?? null;
+  // an authorization covered what happened while it was in force; only later activity loses it
+  const stillValid = ended !== null && t < Date.parse(ended);
+  if (auth.status === 'withdrawn' && !stillValid) reasons.push(`authorization ${auth.commit.slice(0, 12)} was withdrawn by a revert`);
+  if (auth.status === 'superseded' && !stillValid) {
     reasons.push(`authorization ${auth.commit.slice(0, 12)} was superseded${auth.supersededBy ? ` by ${auth.supersededBy.slice(0, 12)}` : ''}`);
   }
   if (t + ctx.clockSkewMs < Date.parse(auth.mergedAt)) {

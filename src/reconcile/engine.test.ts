@@ -87,6 +87,9 @@ describe('reconcile: the approved upgrade and its negative cases', () => {
     expect(byRule(r.findings, 'unauthorized-reload')[0]?.reasons).toEqual([expect.stringMatching(/^no authorization/)]);
     const w = await reconcile(input({ ledger: ledger([upgrade({ status: 'withdrawn' })]), events: upgradeEvents(IN_WINDOW).slice(2) }));
     expect(byRule(w.findings, 'unauthorized-reload')[0]?.reasons).toEqual([expect.stringMatching(/withdrawn by a revert/)]);
+    // the upgrade was done while the authorization was in force; a revert afterwards does not make it unauthorized
+    const revertedLater = { ...ledger([upgrade({ status: 'withdrawn' })]), contextOf: () => ({ endedAt: '2026-12-06T00:00:00.000Z' }) };
+    expect((await reconcile(input({ ledger: revertedLater, events: upgradeEvents(IN_WINDOW) }))).findings).toEqual([]);
   });
 
   it('an unsynchronized clock does not hide a tamper sequence', async () => {

@@ -120,6 +120,7 @@ export async function reconcile(input: ReconcileInput, rules: ReconcileRule[] = 
     identities: new IdentityIndex(model.policies.identities),
     image: (id) => images.get(id),
     clockSkewMs: detection.clockSkewSeconds * 1000,
+    endedAt: (auth) => ledger.contextOf?.(auth).endedAt ?? null,
   };
   const processors: Array<{ id: string; p: EventProcessor }> = [];
   for (const rule of rules) if (rule.kind === 'event') processors.push({ id: rule.id, p: rule.start(ctx) });

@@ -11,6 +11,8 @@ import type { DeviceState, StateFile } from '../model/state.js';
 export interface LedgerView {
   authorizations: Authorization[];
   forDevice(name: string): Authorization[];
+  /** When a superseded or withdrawn authorization stopped being valid; activity before that was covered. */
+  contextOf?(auth: Authorization): { endedAt: string | null };
 }
 
 export interface ReconcileInput {

@@ -1,0 +1,243 @@
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { InputError, UsageError } from '../errors.js';
+import { readEvents, createSummary } from '../events/index.js';
+import { GitRepo } from '../git/index.js';
+import { createOctokit } from '../github/client.js';
+import { syncFindingIssues, type IssueSyncResult } from '../github/issues.js';
+import { getViewerLogin } from '../github/pulls.js';
+import { buildLedger, type Ledger } from '../ledger/index.js';
+import { SEVERITIES, type Severity } from '../model/policy.js';
+import { formatProblem } from '../model/problem.js';
+import type { RepoModel } from '../model/repo.js';
+import { STATE_FILE_VERSION, type StateFile } from '../model/state.js';
+import { reconcile } from '../reconcile/index.js';
+import type { ReconcileResult } from '../reconcile/types.js';
+import { issueItem, renderJson, renderMarkdown, resolvedComment, toFindingsFile, windowVerdicts, type FindingsFile } from '../report/index.js';
+import { loadGitRef } from '../repo/index.js';
+import { redact } from '../util/redact.js';
+import { EXIT_FINDINGS, EXIT_OK, type CliCommand } from './command.js';
+import type { Io } from './io.js';
+
+interface Options {
+  repo: string;
+  ref: string;
+  state?: string;
+  collect?: boolean;
+  sshConfig?: string;
+  events?: string[];
+  at?: string;
+  format: 'md' | 'json';
+  out?: string;
+  findings?: string;
+  github?: boolean;
+  failOn: Severity | 'none';
+  year?: string;
+  tz?: string;
+}
+
+/** Reads and checks a state file written by `imagegate collect`. */
+export async function readStateFile(path: string): Promise<StateFile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err: unknown) {
+    throw new InputError(path, undefined, `cannot read the state file: ${err instanceof Error ? err.message : String(err)}`, {
+      hint: 'write one with `imagegate collect --out FILE`, or use --collect',
+    });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err: unknown) {
+    const pos = /position (\d+)/.exec(err instanceof Error ? err.message : '')?.[1];
+    const line = pos === undefined ? undefined : text.slice(0, Number(pos)).split('\n').length;
+    throw new InputError(path, line, 'the state file is not valid JSON', { hint: 'write it with `imagegate collect --out FILE`' });
+  }
+  const s = data as Partial<StateFile> | null;
+  if (!s || typeof s !== 'object' || s.kind !== 'imagegate-state' || s.version !== STATE_FILE_VERSION || !Array.isArray(s.devices)) {
+    throw new InputError(path, 1, `not an imagegate state file (want kind "imagegate-state", version ${STATE_FILE_VERSION}, devices [...])`, {
+      hint: 'write it with `imagegate collect --out FILE`',
+    });
+  }
+  s.devices.forEach((d, i) => {
+    if (!d || typeof d.device !== 'string' || (d.status !== 'ok' && d.status !== 'unverified') || typeof d.facts !== 'object') {
+      throw new InputError(path, undefined, `devices[${i}] is not a device state (device, status ok|unverified, facts)`, { hint: 'write it with `imagegate collect`' });
+    }
+  });
+  return s as StateFile;
+}
+
+export interface ReconcileRun {
+  model: RepoModel;
+  ledger: Ledger;
+  result: ReconcileResult;
+  file: FindingsFile;
+  markdown: string;
+}
+
+export interface ReconcileRepoOptions {
+  repoDir: string;
+  ref: string;
+  states: StateFile;
+  eventFiles: string[];
+  at: string;
+  generatedAt: string;
+  year?: number;
+  tz?: string;
+  repoUrl?: string;
+  /** Loader and ledger problems go here (as text for people). */
+  warn(line: string): void;
+}
+
+/** The whole pipeline below the CLI: git model and ledger, events, reconcile, rendered reports. */
+export async function reconcileRepo(o: ReconcileRepoOptions): Promise<ReconcileRun> {
+  const git = new GitRepo(o.repoDir);
+  const { model, problems } = await loadGitRef(git, o.ref);
+  for (const p of problems) o.warn(formatProblem(p));
+  if (!model) throw new InputError(o.repoDir, undefined, `policies could not be loaded at ${o.ref}`, { hint: 'run `imagegate validate` and fix the problems above' });
+  const ledger = await buildLedger(git, { ref: o.ref });
+  for (const p of ledger.problems) o.warn(`${p.file}${p.line ? `:${p.line}` : ''}: ledger: ${p.message} (at ${p.commit.slice(0, 12)})`);
+  const summary = createSummary();
+  const events = readEvents(o.eventFiles, {
+    devices: model.devices,
+    detection: model.policies.detection,
+    summary,
+    ...(o.year !== undefined ? { year: o.year } : {}),
+    ...(o.tz !== undefined ? { tz: o.tz } : {}),
+  });
+  const result = await reconcile({ model, ledger, states: o.states, events, at: o.at });
+  result.coverage.eventFiles = summary.files.map((f) => ({
+    path: f.path,
+    lines: f.lines,
+    events: f.events,
+    skipped: Object.values(f.skipped).reduce((a, b) => a + b, 0),
+  }));
+  for (const f of summary.files) if (f.error !== undefined) o.warn(`${f.path}: ${f.error}`);
+  const file = toFindingsFile(result, o.generatedAt);
+  const mdOpts = { authorizations: (d: string) => ledger.forDevice(d), ...(o.repoUrl ? { repoUrl: o.repoUrl } : {}) };
+  const markdown = renderMarkdown({ at: result.at, findings: result.findings, suppressedCount: result.suppressed.length, coverage: result.coverage }, mdOpts);
+  return { model, ledger, result, file, markdown };
+}
+
+function parseAt(at: string | undefined): string {
+  if (at === undefined) return new Date().toISOString();
+  const t = Date.parse(at);
+  if (Number.isNaN(t) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(at)) {
+    throw new UsageError(`--at "${at}" is not an ISO 8601 time with a zone`, { hint: 'e.g. --at 2026-12-05T08:00:00Z' });
+  }
+  return new Date(t).toISOString();
+}
+
+async function writeOut(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text);
+}
+
+async function syncGitHub(run: ReconcileRun, io: Io): Promise<IssueSyncResult> {
+  const token = io.env['GITHUB_TOKEN'];
+  const repository = io.env['GITHUB_REPOSITORY'];
+  if (!token) throw new UsageError('--github needs GITHUB_TOKEN in the environment', { hint: 'in Actions: env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}' });
+  const m = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(repository ?? '');
+  if (!m?.[1] || !m[2]) throw new UsageError('--github needs GITHUB_REPOSITORY=owner/name in the environment', { hint: 'Actions sets it; set it yourself elsewhere' });
+  const client = createOctokit({
+    token,
+    ...(io.env['GITHUB_API_URL'] ? { baseUrl: io.env['GITHUB_API_URL'] } : {}),
+    ...(io.env['IMAGEGATE_GITHUB_NO_WAIT'] === '1' ? { noWait: true } : {}),
+    onNotice: (msg) => io.stderr(redact(`imagegate: github: ${msg}\n`, io.env)),
+  });
+  const viewer = await getViewerLogin(client);
+  const at = run.result.at;
+  const repoUrl = `${(io.env['GITHUB_SERVER_URL'] ?? 'https://github.com').replace(/\/$/, '')}/${m[1]}/${m[2]}`;
+  const mdOpts = { authorizations: (d: string) => run.ledger.forDevice(d), repoUrl };
+  return syncFindingIssues({
+    client,
+    repo: { owner: m[1], repo: m[2] },
+    items: run.result.findings.map((f) => issueItem(f, at, mdOpts)),
+    unverifiedDevices: run.result.coverage.unverified.map((u) => u.device),
+    windows: windowVerdicts(run.result, run.ledger.authorizations),
+    resolvedComment: resolvedComment(at),
+    viewer,
+    ...(io.env['IMAGEGATE_GITHUB_NO_WAIT'] === '1' ? { writeIntervalMs: 0 } : {}),
+  });
+}
+
+export function exitCodeFor(severities: Severity[], failOn: Severity | 'none'): number {
+  if (failOn === 'none') return EXIT_OK;
+  const min = SEVERITIES.indexOf(failOn);
+  return severities.some((s) => SEVERITIES.indexOf(s) >= min) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+async function run(opts: Options, io: Io): Promise<number> {
+  if (opts.collect) {
+    throw new UsageError('--collect is not available in this build', { hint: 'run `imagegate collect --out state.json` and pass --state state.json' });
+  }
+  if (!opts.state) throw new UsageError('reconcile needs --state FILE (or --collect)', { hint: 'write one with `imagegate collect --out state.json`' });
+  const year = opts.year === undefined ? undefined : Number(opts.year);
+  if (year !== undefined && !(Number.isInteger(year) && year >= 1970 && year <= 9999)) throw new UsageError(`--year "${opts.year}" is not a year`);
+  const at = parseAt(opts.at);
+  const states = await readStateFile(resolve(io.cwd, opts.state));
+  const warn = (line: string): void => io.stderr(redact(`imagegate: warning: ${line}\n`, io.env));
+  const r = await reconcileRepo({
+    repoDir: resolve(io.cwd, opts.repo),
+    ref: opts.ref,
+    states,
+    eventFiles: (opts.events ?? []).map((f) => resolve(io.cwd, f)),
+    at,
+    generatedAt: new Date().toISOString(),
+    warn,
+    ...(year !== undefined ? { year } : {}),
+    ...(opts.tz !== undefined ? { tz: opts.tz } : {}),
+  });
+  const text = opts.format === 'json' ? renderJson(r.file) : redact(r.markdown, io.env);
+  if (opts.out) await writeOut(resolve(io.cwd, opts.out), text);
+  else io.stdout(text);
+  if (opts.github) {
+    // the findings are on disk before GitHub is asked anything: a failing API loses nothing
+    const findingsPath = resolve(io.cwd, opts.findings ?? (opts.out && opts.format === 'json' ? opts.out : 'imagegate-findings.json'));
+    if (!(opts.out && opts.format === 'json' && findingsPath === resolve(io.cwd, opts.out))) await writeOut(findingsPath, renderJson(r.file));
+    const s = await syncGitHub(r, io);
+    io.stderr(
+      `imagegate reconcile: github: ${s.created.length} created, ${s.updated.length} updated, ${s.reopened.length} reopened, ${s.closed.length} closed, ` +
+        `${s.suppressed.length} suppressed (closed as not planned), ${s.windowsClosed.length} change windows verified\n`,
+    );
+  }
+  const counts = SEVERITIES.slice()
+    .reverse()
+    .map((s) => [s, r.result.findings.filter((f) => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`);
+  io.stderr(
+    `imagegate reconcile: ${r.result.findings.length} findings${counts.length ? ` (${counts.join(', ')})` : ''}, ` +
+      `${r.result.coverage.verified}/${r.result.coverage.devicesExpected} devices verified\n`,
+  );
+  return exitCodeFor(
+    r.result.findings.map((f) => f.severity),
+    opts.failOn,
+  );
+}
+
+export const reconcileCommand: CliCommand = {
+  name: 'reconcile',
+  register(program: Command, io: Io, done) {
+    program
+      .command('reconcile')
+      .description('compare live state and device logs with what git approved; report findings (exit 1 at or above --fail-on, 2 bad input)')
+      .option('--repo <dir>', 'repository root (a git repository)', '.')
+      .option('--ref <ref>', 'branch or commit whose policies, devices and history count', 'HEAD')
+      .option('--state <file>', 'state file written by `imagegate collect`')
+      .option('--collect', 'collect live state over SSH first instead of --state')
+      .option('--ssh-config <file>', 'OpenSSH-style config for --collect')
+      .option('--events <files...>', 'log files (syslog, TACACS+, tftpd, xferlog, Zeek) or NDJSON from `imagegate events`')
+      .option('--at <iso>', 'reconcile as of this time (default: now)')
+      .addOption(new Option('--format <format>', 'report format').choices(['md', 'json']).default('md'))
+      .option('--out <file>', 'write the report here instead of stdout')
+      .option('--findings <file>', 'with --github: where the findings JSON is written before any API call (default imagegate-findings.json)')
+      .option('--github', 'file, update and close GitHub issues (GITHUB_TOKEN, GITHUB_REPOSITORY from the environment)')
+      .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES, 'none']).default('high'))
+      .option('--year <year>', 'year for log time stamps that have none')
+      .option('--tz <zone>', 'IANA zone for log time stamps without one (devices without a timezone)')
+      .action((opts: Options) => done(run(opts, io)));
+  },
+};
