@@ -2,6 +2,7 @@ import type { CliCommand } from './command.js';
 import { validateCommand } from './validate.js';
 import { eventsCommand } from './events.js';
 import { reconcileCommand } from './reconcile.js';
+import { parseCommand } from './parse.js';
 
 /** Every CLI command, in the order `--help` lists them. One file per command under src/cli/. */
-export const commands: CliCommand[] = [validateCommand, eventsCommand, reconcileCommand];
+export const commands: CliCommand[] = [validateCommand, eventsCommand, reconcileCommand, parseCommand];
