@@ -41,15 +41,13 @@ export function zoneOffsetMs(instant: number, zone: string): number {
  */
 export function zonedToUtc(year: number, month: number, day: number, hour: number, minute: number, zone: string): number {
   const guess = Date.UTC(year, month - 1, day, hour, minute);
-  const first = guess - zoneOffsetMs(guess, zone);
-  const second = guess - zoneOffsetMs(first, zone);
-  if (first === second) {
-    // for an ambiguous time both offsets fit; the one valid an hour earlier gives the earlier instant
-    const earlier = guess - zoneOffsetMs(first - 3_600_000, zone);
-    if (earlier < first && zoneOffsetMs(earlier, zone) === guess - earlier) return earlier;
-    return first;
-  }
-  return Math.max(first, second);
+  // a zone changes its offset at most once around a given day: the offsets a day before and after cover both sides
+  const before = zoneOffsetMs(guess - 86_400_000, zone);
+  const after = zoneOffsetMs(guess + 86_400_000, zone);
+  const valid = [guess - before, guess - after].filter((t) => zoneOffsetMs(t, zone) === guess - t);
+  if (valid.length > 0) return Math.min(...valid);
+  // in the spring-forward gap: clocks read the time shifted by the gap, i.e. the instant under the old offset
+  return guess - before;
 }
 
 /** Local calendar date (y, m, d) of an instant in `zone`. */
