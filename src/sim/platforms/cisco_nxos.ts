@@ -115,7 +115,7 @@ function exec(dev: SimDevice, s: OperatorSession, command: string): string {
     const path = file[1] ?? '';
     const algorithm = (file[2] ?? 'md5sum').replace(/sum$/, '') as HashAlgorithm;
     const digest = dev.digest(dev.fileOf(path), algorithm);
-    return digest ?? `/${path.replace(/:\/*/, '/')}: No such file or directory`;
+    return digest ?? 'No such file or directory';
   }
   const copy = /^copy\s+(\S+)\s+(\S+)(\s+vrf\s+\S+)?$/i.exec(command);
   if (copy) {

@@ -85,7 +85,7 @@ export const juniperJunos: SimPlatform = {
   defaultFs: '/var/tmp/',
   sshIdent: 'OpenSSH_8.6',
   tty: (n) => `pts/${n % 64}`,
-  prompt: (dev, s) => `${s.user}@${dev.hostname}${s.mode === 'config' ? '#' : '>'}`,
+  prompt: (dev, s) => `${s.user}@${dev.hostname}${s.mode === 'config' ? '# ' : '> '}`,
   syslog,
   execute(dev: SimDevice, s: OperatorSession, line: string): string {
     const { command } = splitPipe(line);
