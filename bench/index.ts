@@ -1,5 +1,7 @@
 import type { Benchmark } from './types.js';
 import { ledgerBenchmark } from './ledger.js';
+import { validateBenchmark } from './validate.js';
+import { eventsBenchmark } from './events.js';
 
 /** Every benchmark `npm run bench` runs, in order. One file per benchmark under bench/. */
-export const benchmarks: Benchmark[] = [ledgerBenchmark];
+export const benchmarks: Benchmark[] = [ledgerBenchmark, eventsBenchmark, validateBenchmark];

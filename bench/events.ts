@@ -1,0 +1,157 @@
+/**
+ * `imagegate events` over a generated syslog file shaped like a real receiver's: 1,000,000 lines (times the
+ * scale), almost all interface and routing noise, one relevant line in a thousand. The file is read twice:
+ * at 1x and at 3x its length (the 3x file is the same content three times), to show that memory does not grow
+ * with the file. Peer: `grep -c -E` with the same keywords over the same file, the floor of any line filter.
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readEvents } from '../src/events/index.js';
+import { syslog } from '../src/events/sources/syslog.js';
+import type { Device } from '../src/model/device.js';
+import { peakRssMiB, timed, type Benchmark } from './types.js';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function stamp(i: number): string {
+  const t = new Date(Date.UTC(2026, 10, 1) + i * 250);
+  const d = String(t.getUTCDate()).padStart(2, ' ');
+  const hms = t.toISOString().slice(11, 19);
+  return `${MONTHS[t.getUTCMonth()]} ${d} ${hms}`;
+}
+
+function noise(i: number, host: string): string {
+  const s = stamp(i);
+  const port = `GigabitEthernet1/0/${(i % 48) + 1}`;
+  switch (i % 4) {
+    case 0:
+      return `${s} ${host} ${i}: ${s}.${String(i % 1000).padStart(3, '0')} UTC: %LINK-3-UPDOWN: Interface ${port}, changed state to ${i % 8 ? 'up' : 'down'}`;
+    case 1:
+      return `${s} ${host} ${i}: ${s}.${String(i % 1000).padStart(3, '0')} UTC: %LINEPROTO-5-UPDOWN: Line protocol on Interface ${port}, changed state to up`;
+    case 2:
+      return `${s} ${host} ${i}: ${s}.${String(i % 1000).padStart(3, '0')} UTC: %OSPF-5-ADJCHG: Process 1, Nbr 10.0.${i % 250}.1 on Vlan${i % 100} from LOADING to FULL, Loading Done`;
+    default:
+      return `${s} ${host} ${i}: ${s}.${String(i % 1000).padStart(3, '0')} UTC: %BGP-5-ADJCHANGE: neighbor 192.0.2.${i % 250} Up`;
+  }
+}
+
+function relevant(i: number, host: string): string {
+  const s = stamp(i);
+  switch (i % 4) {
+    case 0:
+      return `${s} ${host} ${i}: ${s}.000 UTC: %PARSER-5-CFGLOG_LOGGEDCMD: User:alice  logged command:copy scp://alice@10.9.9.9/images/cat9k_iosxe.17.12.04.SPA.bin flash:`;
+    case 1:
+      return `${s} ${host} ${i}: ${s}.000 UTC: %PARSER-5-CFGLOG_LOGGEDCMD: User:alice  logged command:boot system flash:cat9k_iosxe.17.12.04.SPA.bin`;
+    case 2:
+      return `${s} ${host} ${i}: ${s}.000 UTC: %SYS-5-RELOAD: Reload requested by alice on vty0 (10.9.9.9). Reload Reason: Reload Command.`;
+    default:
+      return `${s} tftp01 in.tftpd[811]: RRQ from 10.20.${i % 200}.1 filename /images/cat9k_iosxe.17.12.04.SPA.bin`;
+  }
+}
+
+async function generate(path: string, lines: number, repeat: number): Promise<void> {
+  const out = createWriteStream(path);
+  for (let r = 0; r < repeat; r++) {
+    let batch: string[] = [];
+    for (let i = 0; i < lines; i++) {
+      const host = `sw-${String(i % 500).padStart(4, '0')}`;
+      batch.push(i % 1000 === 999 ? relevant(i, host) : noise(i, host));
+      if (batch.length === 10_000) {
+        if (!out.write(`${batch.join('\n')}\n`)) await new Promise<void>((res) => out.once('drain', () => res()));
+        batch = [];
+      }
+    }
+    if (batch.length) out.write(`${batch.join('\n')}\n`);
+  }
+  await new Promise<void>((res, rej) => out.end((err?: Error | null) => (err ? rej(err) : res())));
+}
+
+function devices(): Device[] {
+  return Array.from({ length: 500 }, (_, i) => ({
+    name: `sw-${String(i).padStart(4, '0')}`,
+    platform: 'cisco_xe',
+    model: 'C9300-48P',
+    site: 'fra1',
+    role: 'access',
+    management: { host: `10.20.${i % 200}.1`, hostKey: 'SHA256:x' },
+    image: 'c9k-17.12.04',
+    source: { file: `devices/fra1/sw-${i}.yaml`, lines: {} },
+  }));
+}
+
+/** Reads the file, sampling resident memory every 5 ms: the peak while reading, not the generator's. */
+async function readAll(path: string, fleet: Device[]): Promise<{ lines: number; events: number; rssMiB: number }> {
+  const summary = { version: 1 as const, files: [] };
+  (globalThis as { gc?: () => void }).gc?.();
+  let rss = process.memoryUsage().rss;
+  const timer = setInterval(() => (rss = Math.max(rss, process.memoryUsage().rss)), 5);
+  let events = 0;
+  try {
+    for await (const e of readEvents([path], { devices: fleet, year: 2026, summary })) if (e.kind !== 'other') events++;
+  } finally {
+    clearInterval(timer);
+  }
+  rss = Math.max(rss, process.memoryUsage().rss);
+  const f = summary.files[0] as { lines: number } | undefined;
+  return { lines: f?.lines ?? 0, events, rssMiB: Math.round((rss / 2 ** 20) * 10) / 10 };
+}
+
+function grepPattern(): string {
+  return syslog.keywords?.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') ?? '';
+}
+
+export const eventsBenchmark: Benchmark = {
+  name: 'events',
+  description: 'syslog to events: 1,000,000 mixed lines (0.1% relevant), lines/s and peak memory at 1x and 3x; peer grep -c -E',
+  async run({ scale, workDir, log }) {
+    const lines = Math.round(1_000_000 * scale);
+    const one = join(workDir, 'syslog-1x.log');
+    const three = join(workDir, 'syslog-3x.log');
+    await generate(one, lines, 1);
+    await generate(three, lines, 3);
+    const mib = (await stat(one)).size / 2 ** 20;
+    log(`generated ${lines.toLocaleString('en-US')} lines (${mib.toFixed(0)} MiB) and 3x`);
+    const fleet = devices();
+    const r1 = await timed(() => readAll(one, fleet));
+    const r3 = await timed(() => readAll(three, fleet));
+    const rss1 = r1.result.rssMiB;
+    const rss3 = r3.result.rssMiB;
+    const grep = await timed(() => spawnSync('grep', ['-c', '-E', grepPattern(), one], { encoding: 'utf8' }));
+    const grepCount = Number(grep.result.stdout.trim());
+    log(`events 1x: ${r1.result.events} of ${r1.result.lines} lines in ${r1.seconds.toFixed(2)} s; grep matched ${grepCount} lines in ${grep.seconds.toFixed(2)} s`);
+    log(`events 3x: ${r3.result.events} of ${r3.result.lines} lines in ${r3.seconds.toFixed(2)} s; RSS while reading 1x ${rss1} MiB, 3x ${rss3} MiB (process peak incl. generation ${peakRssMiB()} MiB)`);
+    const rate1 = Math.round(r1.result.lines / r1.seconds);
+    const rate3 = Math.round(r3.result.lines / r3.seconds);
+    const grepRate = Math.round(lines / grep.seconds);
+    const input = `${lines.toLocaleString('en-US')} syslog lines, ${mib.toFixed(0)} MiB, ${r1.result.events} relevant`;
+    return [
+      {
+        name: 'events',
+        input,
+        metric: 'lines per second',
+        value: rate1,
+        unit: 'lines/s',
+        target: { text: '>= 1,000,000 lines/s', met: rate1 >= 1_000_000 },
+        peer: { name: 'grep -c -E (same keywords)', value: grepRate, unit: 'lines/s' },
+      },
+      {
+        name: 'events',
+        input: `${(lines * 3).toLocaleString('en-US')} syslog lines (3x)`,
+        metric: 'lines per second',
+        value: rate3,
+        unit: 'lines/s',
+        target: { text: '>= 1,000,000 lines/s', met: rate3 >= 1_000_000 },
+      },
+      {
+        name: 'events',
+        input: `1x then 3x the file (${mib.toFixed(0)} / ${(mib * 3).toFixed(0)} MiB)`,
+        metric: 'peak RSS while reading 3x (1x in unit)',
+        value: rss3,
+        unit: `MiB (1x: ${rss1} MiB)`,
+        target: { text: 'does not grow with the file (3x within 1x + 10%)', met: rss3 <= rss1 * 1.1 },
+      },
+    ];
+  },
+};
