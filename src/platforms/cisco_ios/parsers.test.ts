@@ -33,8 +33,10 @@ describe('show version', () => {
     expect(parseIosShowVersion(raw)).toEqual({ version: '15.0(2)SE4' });
   });
 
-  test('IOS-XE 16+ without the IOS line falls back to the IOS XE version line', () => {
-    expect(parseIosShowVersion('Cisco IOS XE Software, Version 17.09.04a\n', 'cisco_xe')).toEqual({ version: '17.09.04a' });
+  test('IOS-XE 16+: the IOS XE line gives the version as the image file names it, not the IOS line', () => {
+    const raw =
+      'Cisco IOS XE Software, Version 17.09.04a\nCisco IOS Software [Cupertino], Catalyst L3 Switch Software (CAT9K_IOSXE), Version 17.9.4a, RELEASE SOFTWARE (fc3)\n';
+    expect(parseIosShowVersion(raw, 'cisco_xe')).toEqual({ version: '17.09.04a' });
   });
 });
 

@@ -5,7 +5,8 @@ import { parseUptimePhrase } from '../uptime.js';
 
 const COMMAND = 'show version';
 // `Cisco IOS Software, ... Version 15.0(2)SE4,`; 12.1 and older print `IOS (tm) C2950 Software (...), Version 12.1(22)EA13,`.
-// IOS-XE 16+ also prints `Cisco IOS XE Software, Version 16.09.03` first; the IOS line is the one TextFSM and napalm report.
+// IOS-XE 16+ prints `Cisco IOS XE Software, Version 17.09.04a` before the IOS line (`Version 17.9.4a`). The XE line wins:
+// it is the release as image files and the catalog name it (TextFSM and napalm report the IOS line instead).
 const SOFTWARE = /^(?:Cisco IOS Software|IOS \(tm\))(?=[\s,[]).*?\bVersion\s+([^\s,]+)/;
 const XE_SOFTWARE = /^Cisco IOS XE Software, Version\s+(\S+)/;
 const UPTIME = /^(\S+) uptime is (.+)$/;
@@ -35,7 +36,7 @@ export function parseIosShowVersion(raw: string, platform: PlatformId = 'cisco_i
     else if (returnedBy === undefined && (m = RETURNED_BY.exec(line))) returnedBy = m[1];
     else if (facts.model === undefined && (m = MODEL.exec(line))) facts.model = m[1] as string;
   }
-  if (facts.version === undefined && xeVersion !== undefined) facts.version = xeVersion;
+  if (xeVersion !== undefined) facts.version = xeVersion;
   if (facts.version === undefined) {
     throw notUnderstood(platform, COMMAND, lines, 'no "Cisco IOS Software, ... Version" line');
   }
