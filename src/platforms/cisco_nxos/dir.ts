@@ -4,7 +4,8 @@ import { notUnderstood, prepare } from '../text.js';
 const COMMAND = 'dir bootflash:';
 // `  1410981963    Jul 13 10:05:48 2018  aci-n9000-dk9.13.1.2p.bin`; directories end with `/`
 const ENTRY = /^(\d+)\s+[A-Z][a-z]{2}\s+\d{1,2}\s+\d{2}:\d{2}:\d{2}\s+\d{4}\s+(\S.*)$/;
-const USAGE = /^Usage for (\S+?):\/*$/;
+// `Usage for bootflash://` or, with supervisors, `Usage for bootflash://sup-local`
+const USAGE = /^Usage for ([a-z][a-z0-9-]*):/i;
 const TOTALS = /^\d+ bytes (?:used|free|total)$/;
 
 /** `dir bootflash:` on NX-OS. Directories are left out. */

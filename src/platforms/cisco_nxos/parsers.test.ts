@@ -32,3 +32,8 @@ describe('show file ... <alg>sum', () => {
     expect(() => parseNxosFileHash('No such file or directory\n', 'a.bin', 'sha256', cmd)).toThrow('the device reported an error');
   });
 });
+
+test('dir with supervisors names the file system as bootflash://sup-local', () => {
+  const raw = '  702076448    Dec 01 10:00:00 2026  nxos64-cs.10.4.3.F.bin\n       4096    Dec 01 10:00:00 2026  scripts/\n\nUsage for bootflash://sup-local\n 702076448 bytes used\n';
+  expect(parseNxosDir(raw)).toEqual({ filesystem: 'bootflash:', files: [{ name: 'nxos64-cs.10.4.3.F.bin', size: 702076448 }] });
+});
