@@ -182,7 +182,8 @@ export async function runGate(input: GateInput): Promise<GateResult> {
     protectedPaths: files.filter(isProtectedPath),
     unreadable,
   };
-  const headValidation: Problem[] = [...headLoad.problems, ...(headLoad.model ? runValidateRules(headLoad.model) : [])];
+  // as `validate` does: semantic rules on a partially loaded tree would report ghosts, so they wait for clean input
+  const headValidation: Problem[] = [...headLoad.problems, ...(headLoad.model && headLoad.problems.length === 0 ? runValidateRules(headLoad.model) : [])];
 
   const policy = base.policies.change;
   const emergencyRequested = policy.emergency !== undefined && (input.pr?.labels.includes(policy.emergency.label) ?? false);
