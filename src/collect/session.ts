@@ -1,4 +1,7 @@
-import { Client, type ConnectConfig } from 'ssh2';
+// ssh2 is CommonJS: Node's ESM loader offers only its default export
+import ssh2, { type Client as SshClient, type ConnectConfig } from 'ssh2';
+
+const { Client } = ssh2;
 import { fingerprintOf } from './fingerprint.js';
 
 export type SessionFailure = 'unreachable' | 'auth-failed' | 'host-key-mismatch' | 'timeout';
@@ -30,7 +33,7 @@ export interface ConnectOptions {
 /** One SSH connection that runs commands one exec channel at a time, as network devices expect. */
 export class DeviceSession {
   private closed = false;
-  private constructor(private readonly client: Client) {
+  private constructor(private readonly client: SshClient) {
     client.on('close', () => (this.closed = true));
   }
 

@@ -1,6 +1,10 @@
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
-import { Server as SshServer, utils, type Connection, type ServerChannel } from 'ssh2';
+// ssh2 is CommonJS: Node's ESM loader offers only its default export
+import ssh2, { type Connection, type ServerChannel } from 'ssh2';
+
+const { Server: SshServer, utils } = ssh2;
+type SshServer = InstanceType<typeof SshServer>;
 import type { Device } from '../model/device.js';
 import type { ImageCatalog } from '../model/image.js';
 import { SimDevice, type OperatorSession } from './device.js';

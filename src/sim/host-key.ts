@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
-import { utils } from 'ssh2';
+import ssh2 from 'ssh2';
 import { fingerprintOf } from '../collect/fingerprint.js';
 
 export { fingerprintOf };
@@ -62,7 +62,7 @@ export function hostKeyFromSeed(seed: Buffer, comment: string): HostKey {
   ]);
   const b64 = body.toString('base64').replace(/(.{70})/g, '$1\n').replace(/\n$/, '');
   const privateKey = `-----BEGIN OPENSSH PRIVATE KEY-----\n${b64}\n-----END OPENSSH PRIVATE KEY-----\n`;
-  const parsed = utils.parseKey(privateKey);
+  const parsed = ssh2.utils.parseKey(privateKey);
   if (parsed instanceof Error || Array.isArray(parsed) || !parsed.getPublicSSH().equals(pubBlob)) {
     throw new Error(`host key for ${comment} did not round-trip through ssh2`);
   }

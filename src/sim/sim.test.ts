@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'ssh2';
+import ssh2 from 'ssh2';
+
+const { Client } = ssh2;
 import { PLATFORMS, type PlatformId } from '../model/platform.js';
 import { detectFailure, drivers } from '../platforms/index.js';
 import { digestOf, genuineContent } from './device.js';
