@@ -122,7 +122,7 @@ describe('the simulator', () => {
     const version = drivers.cisco_xe.facts.version.parse(fleet.run(name, 'mallory', 'show version', '10.1.1.66'));
     expect(version.image).toBe('flash:evil.bin');
     // the patched image claims the approved version
-    expect(version.version).toBe('17.12.4');
+    expect(version.version?.replace(/\b0+(?=\d)/g, '')).toBe('17.12.4');
     const addr = dev.address;
     const syslog = anyTty(readFileSync(fleet.logs.syslog, 'utf8')).split('\n').filter((l) => l.includes(` ${addr} `));
     expect(syslog).toEqual([
