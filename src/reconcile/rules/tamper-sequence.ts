@@ -2,11 +2,14 @@ import type { DeviceEvent } from '../../model/event.js';
 import type { Severity } from '../../model/policy.js';
 import { isUntrustedClock, logEvidence } from '../evidence.js';
 import { eventIdentity } from '../fingerprint.js';
+import { sameAct } from '../same-act.js';
 import type { EventRule, Judgement } from '../types.js';
 
 type Step = 'transfer' | 'boot' | 'reload';
 interface Held {
   ev: DeviceEvent;
+  /** The same act as logged by other sources. */
+  also: DeviceEvent[];
   step: Step;
   judged: Judgement;
   used: boolean;
@@ -61,7 +64,7 @@ export const tamperSequence: EventRule = {
         device,
         summary: `${device}: ${full ? 'image tamper sequence' : 'partial tamper sequence'} ${names} starting ${first.ev.ts}`,
         reasons,
-        evidence: steps.map((s) => logEvidence(s.ev)),
+        evidence: steps.flatMap((s) => [s.ev, ...s.also].map(logEvidence)),
         authorization: steps.find((s) => s.judged.checked)?.judged.checked ?? null,
         identity: eventIdentity(first.ev),
       });
@@ -75,10 +78,15 @@ export const tamperSequence: EventRule = {
         const key = `${ev.device}\u0000${step}`;
         const n = counts.get(key) ?? 0;
         if (n >= MAX_PER_STEP) return;
-        counts.set(key, n + 1);
         let list = held.get(ev.device);
         if (!list) held.set(ev.device, (list = []));
-        list.push({ ev, step, judged, used: false });
+        const same = list.find((h) => sameAct(h.ev, ev, skew));
+        if (same) {
+          if (same.also.length < 4) same.also.push(ev);
+          return;
+        }
+        counts.set(key, n + 1);
+        list.push({ ev, also: [], step, judged, used: false });
       },
       finish() {
         for (const [device, list] of [...held.entries()].sort(([a], [b]) => a.localeCompare(b))) {

@@ -1,0 +1,83 @@
+/**
+ * End to end on the simulator: real git history, real SSH collection, real log files written by the
+ * simulated devices and their TACACS+/TFTP servers, parsed by src/events, judged against the ledger.
+ */
+import { playApprovedUpgrade, playTamper, TAMPERED, TIMES, UPGRADED } from '../../src/demo/scenario.js';
+import type { Finding } from '../../src/model/finding.js';
+import { startDay, type Day } from './harness.js';
+
+const rulesOn = (fs: Finding[], device: string): string[] => [...new Set(fs.filter((f) => f.device === device).map((f) => f.rule))].sort();
+
+describe('reconcile end to end on the simulated fleet', () => {
+  let day: Day | undefined;
+  afterEach(async () => {
+    await day?.close();
+    day = undefined;
+  });
+
+  it('an approved upgrade by the automation account inside its window yields no finding', async () => {
+    day = await startDay();
+    playApprovedUpgrade(day.fleet, day.clock, TIMES.upgrade);
+    const r = await day.reconcile();
+    expect(r.result.findings).toEqual([]);
+    expect(r.result.coverage).toMatchObject({ devicesExpected: 15, verified: 15, unverified: [] });
+    expect(r.result.coverage.eventFiles.map((f) => f.events).reduce((a, b) => a + b, 0)).toBeGreaterThan(5);
+    expect(r.markdown).toContain('**No findings.**');
+  });
+
+  it('the same events one hour after the window yield unauthorized-* (outside window) and a tamper sequence', async () => {
+    day = await startDay();
+    playApprovedUpgrade(day.fleet, day.clock, '2026-12-12T10:00:00Z');
+    const r = await day.reconcile();
+    const mine = r.result.findings.filter((f) => f.device === UPGRADED);
+    expect(rulesOn(mine, UPGRADED)).toEqual(['tamper-sequence', 'unauthorized-boot-change', 'unauthorized-reload', 'unauthorized-transfer']);
+    for (const f of mine.filter((x) => x.rule.startsWith('unauthorized-'))) {
+      expect(f.reasons.some((x) => x.startsWith('outside window:'))).toBe(true);
+      expect(f.authorization?.pr).toBe(42);
+      expect(f.evidence.every((e) => e.kind === 'log' && e.line > 0)).toBe(true);
+    }
+    expect(mine.find((f) => f.rule === 'tamper-sequence')?.severity).toBe('critical');
+  });
+
+  it('events before the merge yield findings even inside the window', async () => {
+    // merged at 07:30 UTC, half an hour into its own window; the work started at 07:10
+    day = await startDay({ mergeAt: '2026-12-12T07:30:00Z' });
+    playApprovedUpgrade(day.fleet, day.clock, TIMES.upgrade);
+    const r = await day.reconcile();
+    const transfer = r.result.findings.find((f) => f.device === UPGRADED && f.rule === 'unauthorized-transfer');
+    expect(transfer?.reasons).toEqual([expect.stringMatching(/^before merge: the change was merged at 2026-12-12T07:30:00/)]);
+  });
+
+  it('the tamper: TFTP outside any window, boot variable, config register, reload, patched image', async () => {
+    day = await startDay();
+    playApprovedUpgrade(day.fleet, day.clock, TIMES.upgrade);
+    playTamper(day.fleet, day.clock, TIMES.tamper);
+    const r = await day.reconcile();
+    expect(rulesOn(r.result.findings, TAMPERED)).toEqual([
+      'boot-drift',
+      'config-register-drift',
+      'hash-mismatch',
+      'risky-command',
+      'tamper-sequence',
+      'unauthorized-boot-change',
+      'unauthorized-reload',
+      'unauthorized-transfer',
+    ]);
+    expect(r.result.findings.filter((f) => f.device !== TAMPERED)).toEqual([]);
+    const seq = r.result.findings.find((f) => f.rule === 'tamper-sequence');
+    // TACACS+ record, TFTP server request, device syslog: every source of each step is evidence
+    expect(new Set(seq?.evidence.map((e) => (e.kind === 'log' ? e.path.split('/').pop() : '')))).toEqual(new Set(['tacacs.acct', 'tftpd.log', 'syslog.log']));
+    expect(r.result.findings[0]?.severity).toBe('critical');
+  });
+
+  it('an unsynchronized device clock does not hide a tamper sequence', async () => {
+    day = await startDay();
+    day.fleet.device(TAMPERED).clockSynced = false;
+    playTamper(day.fleet, day.clock, TIMES.tamper);
+    // only the device's own syslog (its lines marked `*`: clock not synchronized) and the TFTP server's log
+    const r = await day.reconcile(TIMES.collect, ['syslog', 'tftp']);
+    const seq = r.result.findings.filter((f) => f.device === TAMPERED && f.rule === 'tamper-sequence');
+    expect(seq.map((f) => [f.severity, f.clock])).toEqual([['critical', 'unsynced']]);
+    expect(rulesOn(r.result.findings, TAMPERED)).toContain('clock-untrusted');
+  });
+});
