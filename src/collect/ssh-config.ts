@@ -68,7 +68,7 @@ export function parseSshConfig(text: string, file: string): SshConfig {
       return;
     }
     if (SUPPORTED.has(key)) {
-      if (key === 'port' && !/^\d{1,5}$/.test(value)) throw new InputError(file, i + 1, `Port "${value}" is not a number`, { hint: 'a TCP port, 1-65535' });
+      if (key === 'port' && !(/^\d{1,5}$/.test(value) && Number(value) >= 1 && Number(value) <= 65535)) throw new InputError(file, i + 1, `Port "${value}" is not a number`, { hint: 'a TCP port, 1-65535' });
       blocks[blocks.length - 1]?.options.push({ key, value: unquote(value), line: i + 1 });
       return;
     }
