@@ -1,4 +1,4 @@
-import { readdirSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ImagegateError } from '../errors.js';
 import { PLATFORMS } from '../model/platform.js';
@@ -14,6 +14,18 @@ test('the registry, the platform folders and PLATFORMS are the same set', () => 
   expect(Object.keys(drivers).sort()).toEqual([...PLATFORMS].sort());
   expect(folders).toEqual([...PLATFORMS].sort());
   for (const id of PLATFORMS) expect(drivers[id].id).toBe(id);
+});
+
+test('README.md documents every platform, every allowed command and every parser file', () => {
+  const readme = readFileSync(join(DIR, 'README.md'), 'utf8');
+  const headings = [...readme.matchAll(/^## (\w+)$/gm)].map((m) => m[1]).filter((h) => h !== 'Offline');
+  expect(headings).toEqual([...PLATFORMS]);
+  for (const id of PLATFORMS) {
+    const section = readme.slice(readme.indexOf(`## ${id}\n`), readme.indexOf('\n## ', readme.indexOf(`## ${id}\n`) + 1));
+    for (const command of allowedCommands(drivers[id])) expect(section).toContain(`\`${command}\``);
+    if (drivers[id].facts.boot === 'unsupported') expect(section).toContain('| boot | unsupported |');
+    for (const [, file] of section.matchAll(/`(\w+\/[\w-]+\.ts)`/g)) expect(existsSync(join(DIR, file as string))).toBe(true);
+  }
 });
 
 test('getDriver refuses an unknown platform and names the valid ones', () => {
