@@ -15,24 +15,20 @@ interface KeywordNode {
 
 const LEAF: KeywordNode = {};
 
-export const KEYWORDS: KeywordNode = {
-  aaa: LEAF, access: LEAF, 'access-list': LEAF, alias: LEAF,
+/** Exec (privileged) mode, where transfers, reloads and verification are typed; Junos operational mode too. */
+export const EXEC_KEYWORDS: KeywordNode = {
   archive: { 'download-sw': LEAF, 'upload-sw': LEAF, tar: LEAF, config: LEAF, log: LEAF },
-  banner: LEAF, bfd: LEAF,
-  boot: { system: LEAF, nxos: LEAF, kickstart: LEAF, config: LEAF, host: LEAF, network: LEAF, bootldr: LEAF, manual: LEAF, 'boot-loader': LEAF },
-  'boot-start-marker': LEAF, 'boot-end-marker': LEAF,
-  calendar: LEAF, cd: LEAF, class: LEAF, 'class-map': LEAF, clear: LEAF, clock: LEAF,
+  cd: LEAF, clear: LEAF, clock: LEAF,
   configure: { terminal: LEAF, memory: LEAF, network: LEAF, replace: LEAF, session: LEAF, overwrite: LEAF, private: LEAF, exclusive: LEAF },
-  'config-register': LEAF, confreg: LEAF, connect: LEAF, copy: LEAF, crypto: LEAF,
-  debug: LEAF, delete: LEAF, dir: LEAF, disable: LEAF, disconnect: LEAF, do: LEAF,
-  enable: LEAF, end: LEAF, erase: LEAF, event: LEAF, exit: LEAF,
+  connect: LEAF, copy: LEAF, debug: LEAF, delete: LEAF, dir: LEAF, disable: LEAF, disconnect: LEAF,
+  enable: LEAF, erase: LEAF, exit: LEAF,
   file: { copy: LEAF, checksum: { md5: LEAF, 'sha-256': LEAF, sha1: LEAF }, delete: LEAF, list: LEAF, show: LEAF, rename: LEAF },
-  format: LEAF, fsck: LEAF, gdb: LEAF, hostname: LEAF,
+  format: LEAF, fsck: LEAF, gdb: LEAF,
   install: { add: { file: LEAF }, activate: LEAF, commit: LEAF, remove: LEAF, rollback: LEAF, all: LEAF, abort: LEAF, deactivate: LEAF, bootloader: LEAF },
-  interface: LEAF, ip: LEAF, ipv6: LEAF, license: LEAF, line: LEAF, logging: LEAF, logout: LEAF,
-  mkdir: LEAF, monitor: LEAF, more: LEAF, ntp: LEAF, ping: LEAF, 'policy-map': LEAF,
+  license: LEAF, logout: LEAF, mkdir: LEAF, monitor: LEAF, more: LEAF, ping: LEAF,
   reload: { in: LEAF, at: LEAF, cancel: LEAF, now: LEAF, power: LEAF, force: LEAF, module: LEAF },
-  rename: LEAF, request: {
+  rename: LEAF,
+  request: {
     system: {
       software: { add: LEAF, delete: LEAF, rollback: LEAF, validate: LEAF, 'in-service-upgrade': LEAF },
       reboot: LEAF, halt: LEAF, 'power-off': LEAF, snapshot: LEAF, zeroize: LEAF, configuration: LEAF, storage: LEAF,
@@ -40,19 +36,29 @@ export const KEYWORDS: KeywordNode = {
     platform: { software: { package: LEAF, system: LEAF } },
     chassis: LEAF,
   },
-  reset: LEAF, resume: LEAF, rmdir: LEAF, rollback: LEAF, router: LEAF, run: LEAF,
-  send: LEAF, service: { internal: LEAF, 'password-encryption': LEAF, timestamps: LEAF, 'tcp-keepalives-in': LEAF, 'tcp-keepalives-out': LEAF },
-  set: LEAF, setup: LEAF,
+  reset: LEAF, resume: LEAF, rmdir: LEAF, rollback: LEAF, run: LEAF, send: LEAF, setup: LEAF,
   show: { memory: LEAF, version: LEAF, 'running-config': LEAF, 'startup-config': LEAF, file: LEAF, boot: LEAF, bootvar: LEAF, interfaces: LEAF, ip: LEAF, logging: LEAF, flash: LEAF, install: LEAF, clock: LEAF, users: LEAF, system: LEAF, inventory: LEAF, vlan: LEAF },
-  'snmp-server': LEAF, 'spanning-tree': LEAF, squeeze: LEAF, ssh: LEAF, start: LEAF,
-  tclsh: LEAF, telnet: LEAF, terminal: LEAF, test: LEAF, traceroute: LEAF,
+  squeeze: LEAF, ssh: LEAF, start: LEAF, tclsh: LEAF, telnet: LEAF, terminal: LEAF, test: LEAF, traceroute: LEAF,
   undebug: LEAF, upgrade: { 'rom-monitor': LEAF, 'hw-programmable': LEAF, fpd: LEAF },
-  username: LEAF, verify: LEAF, vlan: LEAF,
+  verify: LEAF,
   write: { memory: LEAF, erase: LEAF, terminal: LEAF, network: LEAF },
 };
 
-/** `no X` and `do X` reach the same keywords as `X`. */
-const PREFIXES: KeywordNode = { no: KEYWORDS, do: KEYWORDS, default: KEYWORDS };
+/** Global configuration mode (what the configuration logger records), and ROMMON's `confreg`. */
+export const CONFIG_KEYWORDS: KeywordNode = {
+  aaa: LEAF, 'access-list': LEAF, alias: LEAF, archive: LEAF, banner: LEAF, bfd: LEAF,
+  boot: { system: LEAF, nxos: LEAF, kickstart: LEAF, config: LEAF, host: LEAF, network: LEAF, bootldr: LEAF, manual: LEAF, 'boot-loader': LEAF },
+  'boot-start-marker': LEAF, 'boot-end-marker': LEAF, 'class-map': LEAF, clock: LEAF,
+  'config-register': LEAF, confreg: LEAF, crypto: LEAF, end: LEAF, event: LEAF, exit: LEAF,
+  hostname: LEAF, interface: LEAF, ip: LEAF, ipv6: LEAF, license: LEAF, line: LEAF, logging: LEAF, ntp: LEAF,
+  'policy-map': LEAF, router: LEAF,
+  service: { internal: LEAF, 'password-encryption': LEAF, timestamps: LEAF, 'tcp-keepalives-in': LEAF, 'tcp-keepalives-out': LEAF },
+  set: LEAF, 'snmp-server': LEAF, 'spanning-tree': LEAF, username: LEAF, vlan: LEAF,
+};
+
+/** `do X` runs an exec command from configuration mode; `no X` and `default X` undo configuration. */
+const PREFIXES: Record<string, KeywordNode> = { do: EXEC_KEYWORDS, no: CONFIG_KEYWORDS, default: CONFIG_KEYWORDS };
+const FIRST_TABLES = [EXEC_KEYWORDS, { ...CONFIG_KEYWORDS, ...PREFIXES }];
 
 /**
  * Expands IOS-style abbreviations by unique prefix, keyword position by keyword position. Arguments (anything
@@ -61,40 +67,47 @@ const PREFIXES: KeywordNode = { no: KEYWORDS, do: KEYWORDS, default: KEYWORDS };
 export function expandCommand(command: string): string[] {
   const tokens = command.trim().split(/\s+/).filter((t) => t !== '');
   const out: string[] = [];
-  let node: KeywordNode | null = KEYWORDS;
+  let node: KeywordNode | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
-    if (node === null) {
-      out.push(token);
-      continue;
-    }
     const lower = token.toLowerCase();
-    const keyword = unique(node, lower, i === 0 ? PREFIXES : null);
+    let keyword: string | null = null;
+    if (i === 0 || (i === 1 && out[0] !== undefined && Object.hasOwn(PREFIXES, out[0]))) {
+      // a logged line may come from either mode: exec first (as typed at the prompt), then configuration
+      const tables = i === 0 ? FIRST_TABLES : [PREFIXES[out[0] ?? ''] ?? CONFIG_KEYWORDS];
+      for (const table of tables) {
+        keyword = unique(table, lower);
+        if (keyword !== null) {
+          node = i === 0 && Object.hasOwn(PREFIXES, keyword) ? null : (table[keyword] ?? null);
+          break;
+        }
+      }
+      if (keyword !== null && i === 0 && Object.hasOwn(PREFIXES, keyword)) {
+        out.push(keyword);
+        continue;
+      }
+    } else if (node !== null) {
+      keyword = unique(node, lower);
+      node = keyword === null ? null : (node[keyword] ?? null);
+    }
     if (keyword === null) {
       out.push(token);
       node = null;
       continue;
     }
     out.push(keyword);
-    if (i === 0 && Object.hasOwn(PREFIXES, keyword)) {
-      node = KEYWORDS;
-      continue;
-    }
-    const next: KeywordNode | undefined = node[keyword];
-    node = next === undefined || next === LEAF || Object.keys(next).length === 0 ? null : next;
+    if (node !== null && Object.keys(node).length === 0) node = null;
   }
   return out;
 }
 
-function unique(node: KeywordNode, token: string, extra: KeywordNode | null): string | null {
-  if (Object.hasOwn(node, token) || (extra && Object.hasOwn(extra, token))) return token;
+function unique(table: KeywordNode, token: string): string | null {
+  if (Object.hasOwn(table, token)) return token;
   let found: string | null = null;
-  for (const table of extra ? [node, extra] : [node]) {
-    for (const k of Object.keys(table)) {
-      if (k.startsWith(token)) {
-        if (found !== null && found !== k) return null;
-        found = k;
-      }
+  for (const k of Object.keys(table)) {
+    if (k.startsWith(token)) {
+      if (found !== null) return null;
+      found = k;
     }
   }
   return found;
@@ -248,7 +261,7 @@ function structural(t: string[]): Classification {
       if (k1 === 'bootloader') return { kind: 'risky-command' };
       return k1 === undefined ? { kind: 'other' } : { kind: 'install' };
     case 'request':
-      if (k1 === 'system' && k2 === 'software' && k3 === 'add') return fromPath('install', args(w, 4).pop());
+      if (k1 === 'system' && k2 === 'software' && k3 === 'add') return fromPath('install', args(w, 4).find((x) => /[/:]/.test(x)));
       if (k1 === 'system' && k2 === 'software') return { kind: 'install' };
       if (k1 === 'system' && (k2 === 'reboot' || k2 === 'halt' || k2 === 'power-off')) return { kind: 'reload' };
       if (k1 === 'platform' && k2 === 'software') return { kind: 'install' };
