@@ -5,8 +5,9 @@ import { validateCommand } from './validate.js';
 import { checkCommand } from './check.js';
 import { eventsCommand } from './events.js';
 import { reconcileCommand } from './reconcile.js';
+import { demoCommand } from './demo.js';
 import { parseCommand } from './parse.js';
 import { windowsCommand } from './windows.js';
 
 /** Every CLI command, in the order `--help` lists them. One file per command under src/cli/. */
-export const commands: CliCommand[] = [validateCommand, checkCommand, eventsCommand, reconcileCommand, parseCommand, windowsCommand, collectCommand, simCommand];
+export const commands: CliCommand[] = [validateCommand, checkCommand, eventsCommand, reconcileCommand, parseCommand, windowsCommand, collectCommand, simCommand, demoCommand];

@@ -36,7 +36,8 @@ export function unauthorizedRule(id: string, kinds: EventKind[], what: string, m
         const actor = events.find((e) => e.actor)?.actor;
         const file = events.find((e) => e.file)?.file;
         const protocol = events.find((e) => e.protocol)?.protocol;
-        const detail = file ? ` (${file}${protocol ? ` over ${protocol}` : ''})` : protocol ? ` (over ${protocol})` : '';
+        const register = first.kind === 'config-register' ? /0x[0-9a-f]+/i.exec(first.command ?? first.raw)?.[0] : undefined;
+        const detail = register ? ` (config register ${register})` : file ? ` (${file}${protocol ? ` over ${protocol}` : ''})` : protocol ? ` (over ${protocol})` : '';
         ctx.report({
           device,
           summary: `${device}: ${what}${detail}${actor ? ` by ${actor}` : ''} at ${first.ts} outside any approved change`,

@@ -40,7 +40,13 @@ export function findingSection(f: Finding, opts: MarkdownOptions, heading = '###
   out.push(
     `**ATT&CK:** [${f.attack.technique}](https://attack.mitre.org/techniques/T1601/001/) (${f.attack.parent}), analytic ${f.attack.analytic}, detection strategy ${f.attack.detectionStrategy}  `,
   );
-  out.push(`**Clock:** ${f.clock === 'synced' ? 'synchronized' : `${f.clock}: times in this finding may be wrong, the finding stands`}  `);
+  const clock =
+    f.clock === 'synced'
+      ? 'synchronized'
+      : f.clock === 'inferred-year'
+        ? 'year inferred (the log format has none)'
+        : `${f.clock === 'uptime' ? 'uptime only' : 'not synchronized'}: times in this finding may be wrong, the finding stands`;
+  out.push(`**Clock:** ${clock}  `);
   out.push(`**Fingerprint:** \`${f.fingerprint.slice(0, 16)}\``, '');
   out.push('**Evidence**', '', codeBlock(f.evidence.map(evidenceLine)), '');
   const chart = deviceTimeline(f, opts.authorizations?.(f.device) ?? []);
