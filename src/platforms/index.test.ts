@@ -102,3 +102,18 @@ test('detectFailure finds the error line on each platform and is null on normal 
   expect(detectFailure(drivers.juniper_junos, 'error: could not resolve file: /var/tmp/nope.tgz\n')).toBe('error: could not resolve file: /var/tmp/nope.tgz');
   expect(detectFailure(drivers.cisco_ios, 'Cisco IOS Software, C2960 Software (C2960-LANBASEK9-M), Version 15.0(2)SE4, RELEASE SOFTWARE (fc1)\n')).toBeNull();
 });
+
+test('each prompt pattern matches the prompt at the end of output, not an output line', () => {
+  const cases: Record<string, { prompts: string[]; notPrompts: string[] }> = {
+    cisco_ios: { prompts: ['sw1#', 'sw1>', 'Building output\nrtr-01.lab#', 'rtr-01(config)# '], notPrompts: ['BOOT variable = flash:a.bin;', 'Configuration register is 0x2102'] },
+    cisco_xe: { prompts: ['c9300-1#', 'c9300-1(config-if)#'], notPrompts: ['System image file is "flash:packages.conf"'] },
+    cisco_nxos: { prompts: ['N9K-LAB-15#', 'N9K-LAB-15(config)# '], notPrompts: ['Usage for bootflash://sup-local'] },
+    arista_eos: { prompts: ['leaf-01>', 'leaf-01#'], notPrompts: ['Software image: flash:/EOS-4.32.2F.swi'] },
+    juniper_junos: { prompts: ['netops@edge-01> ', 'Junos: 21.4R3-S4.9\n\n{master}\nnetops@edge-01> ', 'netops@edge-01# '], notPrompts: ['Hostname: edge-01', 'sw1#'] },
+  };
+  for (const id of PLATFORMS) {
+    const { prompts, notPrompts } = cases[id] as { prompts: string[]; notPrompts: string[] };
+    for (const p of prompts) expect([id, p, drivers[id].prompt.test(p)]).toEqual([id, p, true]);
+    for (const p of notPrompts) expect([id, p, drivers[id].prompt.test(p)]).toEqual([id, p, false]);
+  }
+});
