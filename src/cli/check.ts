@@ -88,15 +88,17 @@ async function evaluate(opts: Options, io: Io, base: string, head: string, now: 
       // labels and the head may have changed since the event was sent: ask GitHub
       const pull = await getPull(session.client, session.repo, session.number);
       pr = { number: pull.number, author: pull.author, labels: pull.labels, headSha: pull.headSha };
-      const { author, headSha } = pull;
+      const { author } = pull;
+      // reviews count on the commit judged; a merge group judges its own commit, built from the PR's head
+      const reviewedSha = (judged: string): string => (event?.kind === 'merge_group' ? pull.headSha : judged);
       return await runGate({
         git,
         base,
         head,
         now,
         pr,
-        readApprovals: (teams) =>
-          readApprovals(session.client, { repo: session.repo, pullNumber: session.number, author, headSha, teams, teamsClient: session.teamsClient }),
+        readApprovals: (teams, judged) =>
+          readApprovals(session.client, { repo: session.repo, pullNumber: session.number, author, headSha: reviewedSha(judged), teams, teamsClient: session.teamsClient }),
       });
     }
     return await runGate({ git, base, head, now, pr });

@@ -20,8 +20,11 @@ export interface GateInput {
   head: string;
   now: Date;
   pr: PullRequestInfo | null;
-  /** Reads the approvals for these GitHub teams (`org/slug`); absent without --github. */
-  readApprovals?: (teams: string[]) => Promise<ApprovalEvidence>;
+  /**
+   * Reads the approvals for these GitHub teams (`org/slug`), counting reviews of `headSha` (the commit the
+   * gate judged); absent without --github.
+   */
+  readApprovals?: (teams: string[], headSha: string) => Promise<ApprovalEvidence>;
   rules?: readonly GateRule[];
 }
 
@@ -191,7 +194,7 @@ export async function runGate(input: GateInput): Promise<GateResult> {
   if (input.readApprovals && (devices.length > 0 || changes.protectedPaths.length > 0)) {
     const teamIds = [...(policy.approvals.teams ?? []), ...(policy.emergency?.teams ?? []), ...policy.policyOwners];
     const teams = teamIds.map((t) => githubTeam(base, t)).filter((t): t is string => t !== null);
-    evidence = await input.readApprovals(teams);
+    evidence = await input.readApprovals(teams, headSha);
   }
   const verdict = evidence ? evaluateApprovals(base, changes, evidence, emergencyRequested) : null;
   const emergencyGranted = emergencyRequested && verdict !== null && verdict.met;
