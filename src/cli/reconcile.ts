@@ -2,6 +2,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError, UsageError } from '../errors.js';
+import { collect } from '../collect/index.js';
 import { readEvents, createSummary } from '../events/index.js';
 import { GitRepo } from '../git/index.js';
 import { createOctokit } from '../github/client.js';
@@ -80,7 +81,8 @@ export interface ReconcileRun {
 export interface ReconcileRepoOptions {
   repoDir: string;
   ref: string;
-  states: StateFile;
+  /** Collected state, or a function that collects it from the loaded model (`--collect`). */
+  states: StateFile | ((model: RepoModel) => Promise<StateFile>);
   eventFiles: string[];
   at: string;
   generatedAt: string;
@@ -107,7 +109,8 @@ export async function reconcileRepo(o: ReconcileRepoOptions): Promise<ReconcileR
     ...(o.year !== undefined ? { year: o.year } : {}),
     ...(o.tz !== undefined ? { tz: o.tz } : {}),
   });
-  const result = await reconcile({ model, ledger, states: o.states, events, at: o.at });
+  const states = typeof o.states === 'function' ? await o.states(model) : o.states;
+  const result = await reconcile({ model, ledger, states, events, at: o.at });
   result.coverage.eventFiles = summary.files.map((f) => ({
     path: f.path,
     lines: f.lines,
@@ -170,14 +173,15 @@ export function exitCodeFor(severities: Severity[], failOn: Severity | 'none'): 
 }
 
 async function run(opts: Options, io: Io): Promise<number> {
-  if (opts.collect) {
-    throw new UsageError('--collect is not available in this build', { hint: 'run `imagegate collect --out state.json` and pass --state state.json' });
-  }
-  if (!opts.state) throw new UsageError('reconcile needs --state FILE (or --collect)', { hint: 'write one with `imagegate collect --out state.json`' });
+  if (opts.collect && opts.state) throw new UsageError('give either --state FILE or --collect, not both');
+  if (!opts.collect && !opts.state) throw new UsageError('reconcile needs --state FILE (or --collect)', { hint: 'write one with `imagegate collect --out state.json`' });
   const year = opts.year === undefined ? undefined : Number(opts.year);
   if (year !== undefined && !(Number.isInteger(year) && year >= 1970 && year <= 9999)) throw new UsageError(`--year "${opts.year}" is not a year`);
   const at = parseAt(opts.at);
-  const states = await readStateFile(resolve(io.cwd, opts.state));
+  const sshConfig = opts.sshConfig === undefined ? undefined : resolve(io.cwd, opts.sshConfig);
+  const states = opts.state
+    ? await readStateFile(resolve(io.cwd, opts.state))
+    : (model: RepoModel) => collect(model.devices, model.catalog, { env: io.env, ...(sshConfig !== undefined ? { sshConfig } : {}) });
   const warn = (line: string): void => io.stderr(redact(`imagegate: warning: ${line}\n`, io.env));
   const r = await reconcileRepo({
     repoDir: resolve(io.cwd, opts.repo),
