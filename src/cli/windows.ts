@@ -34,8 +34,8 @@ interface OpenOptions {
   before: string;
   after: string;
   github?: boolean;
-  at?: string;
-  format: 'text' | 'json';
+  /** `table` (the parent's default) means text here; `ics` has no meaning for `open`. */
+  format: 'table' | 'json' | 'ics';
 }
 
 function instant(at: string | undefined): string {
@@ -115,7 +115,8 @@ function describeChange(c: TrackedChange): Record<string, unknown> {
 }
 
 async function open(opts: OpenOptions, io: Io): Promise<number> {
-  const at = instant(opts.at);
+  if (opts.format === 'ics') throw new UsageError('windows open writes text or json, not ics', { hint: 'use `imagegate windows --format ics` for the calendar feed' });
+  const at = new Date().toISOString();
   const repo = new GitRepo(resolve(io.cwd, opts.repo));
   const range = await pushedCommits(repo, opts.before, opts.after);
   const ledger = await buildLedger(repo, { ref: opts.after });
@@ -141,7 +142,12 @@ async function open(opts: OpenOptions, io: Io): Promise<number> {
   const ref = parseRepository(repository);
   if (!ref) throw new UsageError(`GITHUB_REPOSITORY ${JSON.stringify(repository)} is not owner/repo`, { hint: 'GitHub Actions sets it; elsewhere export GITHUB_REPOSITORY=owner/repo' });
   if (token === '') throw new UsageError('GITHUB_TOKEN is not set', { hint: 'pass the workflow token through env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}' });
-  const client = createOctokit({ token, ...(io.env['GITHUB_API_URL'] ? { baseUrl: io.env['GITHUB_API_URL'] } : {}), onNotice: (m) => io.stderr(redact(`imagegate: ${m}\n`, io.env)) });
+  const client = createOctokit({
+    token,
+    ...(io.env['GITHUB_API_URL'] ? { baseUrl: io.env['GITHUB_API_URL'] } : {}),
+    // same switch as `reconcile`: tests against the local fake skip GitHub's one-second spacing of writes
+    ...(io.env['IMAGEGATE_GITHUB_NO_WAIT'] === '1' ? { noWait: true } : {}),
+    onNotice: (m) => io.stderr(redact(`imagegate: ${m}\n`, io.env)) });
 
   let issues: SyncOutcome[];
   try {
@@ -193,9 +199,7 @@ export const windowsCommand: CliCommand = {
       .requiredOption('--before <sha>', 'the commit before the push (github.event.before)')
       .requiredOption('--after <sha>', 'the pushed commit (github.event.after)')
       .option('--github', 'write to GitHub (GITHUB_REPOSITORY, GITHUB_TOKEN, GITHUB_API_URL from the environment); without it, a dry run')
-      .option('--repo <dir>', 'repository root', '.')
-      .option('--at <iso>', 'the moment phases are computed for (default: now)')
-      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-      .action((opts: OpenOptions) => done(open(opts, io)));
+      // --repo and --format are the parent's (commander would hand a repeated option to the parent anyway)
+      .action((_opts: unknown, cmd: Command) => done(open(cmd.optsWithGlobals<OpenOptions>(), io)));
   },
 };

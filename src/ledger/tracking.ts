@@ -69,8 +69,8 @@ function landedHow(c: Pick<TrackedChange, 'via' | 'pr'>): string {
 
 function statusOf(v: ChangeWindowView): string {
   if (v.status !== 'active') return `${v.status} by ${short(v.endedBy ?? '')}`;
-  if (!v.opened) return 'not opened: reschedule';
-  return v.phase === 'upcoming' ? 'scheduled' : v.phase;
+  // no phase here: the issue text must not change with the clock, or every re-run would rewrite it
+  return v.opened ? 'authorized' : 'not opened: reschedule';
 }
 
 function listDevices(names: string[]): string {
