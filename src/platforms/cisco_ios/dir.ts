@@ -27,7 +27,7 @@ export function parseCiscoDir(raw: string, platform: PlatformId = 'cisco_ios', c
         filesystem = path.slice(0, path.indexOf(':') + 1) || path;
         prefix = '';
       } else {
-        prefix = path.startsWith(`${root}/`) ? `${path.slice(root.length + 1)}/` : `${path}/`;
+        prefix = path === root ? '' : path.startsWith(`${root}/`) ? `${path.slice(root.length + 1)}/` : `${path}/`;
       }
     } else if (NO_FILES.test(line) || FOOTER.test(line)) recognized = true;
     else if ((m = ENTRY.exec(line))) {

@@ -68,6 +68,11 @@ describe('dir', () => {
     expect(() => parseCiscoDir('something else entirely\n')).toThrow(ParseError);
   });
 
+  test('a repeated header of the root directory does not prefix the names (found by the robustness test)', () => {
+    const raw = 'Directory of extension:/\nDirectory of extension:/\n       -rw-        1589           Jul 18 04:15  ckp-0\n';
+    expect(parseCiscoDir(raw, 'arista_eos')).toEqual({ filesystem: 'extension:', files: [{ name: 'ckp-0', size: 1589 }] });
+  });
+
   test('directories are left out, files keep their size', () => {
     const raw = 'Directory of flash:/\n\n  2  drwx  4096  Jan 1 2024 00:00:00 +00:00  sub\n  3  -rw-  123  Jan 1 2024 00:00:00 +00:00  a.bin\n\n1000 bytes total (500 bytes free)\n';
     expect(parseCiscoDir(raw)).toEqual({ filesystem: 'flash:', files: [{ name: 'a.bin', size: 123 }] });

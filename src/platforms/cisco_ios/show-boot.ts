@@ -50,8 +50,8 @@ export function parseIosShowBoot(raw: string, platform: PlatformId = 'cisco_ios'
       recognized = true;
       // the standby's register is the same setting mirrored; only the active's is reported
       if (m[1] === undefined) {
-        section.configRegister = (m[2] as string).toLowerCase();
-        if (m[3] !== undefined) section.nextConfigRegister = m[3].toLowerCase();
+        section.configRegister = m[2] as string;
+        if (m[3] !== undefined) section.nextConfigRegister = m[3];
       }
     }
   }
