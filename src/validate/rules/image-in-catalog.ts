@@ -11,14 +11,15 @@ export const imageInCatalog: ValidateRule = {
     for (const d of model.devices) {
       const at = refOf(d.source, '/image');
       const image = index.imagesById.get(d.image);
+      if (image && image.platform === d.platform && (!image.models || image.models.includes(d.model))) continue;
       const fits = model.catalog.images.filter((i) => i.platform === d.platform && (!i.models || i.models.includes(d.model)) && i.status !== 'revoked');
       const pick = fits.length > 0 ? `pick one of: ${fits.map((i) => i.id).join(', ')}` : `add an image for ${d.platform} ${d.model} to policies/images.yaml`;
       if (!image) {
         report({ ...at, message: `image "${d.image}" is not in policies/images.yaml`, hint: pick });
       } else if (image.platform !== d.platform) {
         report({ ...at, message: `image "${d.image}" is for ${image.platform}, but this device is ${d.platform}`, hint: pick });
-      } else if (image.models && !image.models.includes(d.model)) {
-        report({ ...at, message: `image "${d.image}" is for models ${image.models.join(', ')}, not ${d.model}`, hint: pick });
+      } else {
+        report({ ...at, message: `image "${d.image}" is for models ${(image.models ?? []).join(', ')}, not ${d.model}`, hint: pick });
       }
     }
   },
