@@ -95,11 +95,14 @@ async function list(opts: ListOptions, io: Io): Promise<number> {
   return EXIT_OK;
 }
 
-/** The first-parent commits the push added; a new branch (all-zero `before`) adds its whole history. */
+/**
+ * The first-parent commits the push added. A new branch (all-zero `before`) counts only its tip: the first push
+ * of an existing history must not open an issue for every change ever made.
+ */
 async function pushedCommits(repo: GitRepo, before: string, after: string): Promise<Set<string>> {
   if (!/^[0-9a-f]{40}$/.test(after)) throw new UsageError(`--after must be a full commit sha, got ${JSON.stringify(after)}`, { hint: 'pass ${{ github.event.after }}' });
   if (!/^[0-9a-f]{40}$/.test(before)) throw new UsageError(`--before must be a full commit sha, got ${JSON.stringify(before)}`, { hint: 'pass ${{ github.event.before }}' });
-  if (ZERO_SHA.test(before)) return new Set((await repo.firstParentLog(after)).map((c) => c.sha));
+  if (ZERO_SHA.test(before)) return new Set([await repo.revParse(after)]);
   await repo.revParse(before).catch((err: unknown) => {
     throw new UsageError(`--before ${before} is not in this clone`, {
       hint: 'check out the full history (actions/checkout with fetch-depth: 0)',
