@@ -12,6 +12,10 @@ export interface VersionFacts {
   reloadReason?: string;
   model?: string;
   hostname?: string;
+  /** IOS and IOS-XE print the config register in `show version` too (Catalyst `show boot` does not). */
+  configRegister?: string;
+  /** Only when `show version` says `(will be 0x2142 at next reload)`. */
+  nextConfigRegister?: string;
   /** Virtual chassis, clusters and multi-RE output: each section's own facts (`fpc0`, `node1`), in the order printed. */
   members?: VersionMember[];
 }

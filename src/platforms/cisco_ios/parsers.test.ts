@@ -28,6 +28,11 @@ describe('show version', () => {
     expect(() => parseIosShowVersion(raw)).toThrow('uptime in an unknown format');
   });
 
+  test('a pending config-register change (password recovery, ROMMON) is reported with its next value', () => {
+    const raw = 'Cisco IOS Software, C2900 Software (C2900-UNIVERSALK9-M), Version 15.7(3)M8, RELEASE SOFTWARE (fc2)\nConfiguration register is 0x2102 (will be 0x2142 at next reload)\n';
+    expect(parseIosShowVersion(raw)).toEqual({ version: '15.7(3)M8', configRegister: '0x2102', nextConfigRegister: '0x2142' });
+  });
+
   test('output cut short gives only the facts it contains', () => {
     const raw = 'Cisco IOS Software, C2960 Software (C2960-LANBASEK9-M), Version 15.0(2)SE4, RELEASE SOFTWARE (fc1)\nTechnical Support: http://www.cisco.com/techsupport\n';
     expect(parseIosShowVersion(raw)).toEqual({ version: '15.0(2)SE4' });

@@ -14,6 +14,7 @@ const IMAGE = /^System image file is "([^"]+)"/;
 const RELOAD_REASON = /^Last reload reason:\s*(.+)$/;
 const RETURNED_BY = /^System returned to ROM by (.+?)(?: at \d.*)?$/;
 // `cisco WS-C2960G-8TC-L (PowerPC405) processor`, `Cisco C921-4P (revision 1.0) with`, `Allen-Bradley 1783-CMS20DP (ARM) processor`
+const REGISTER = /^Configuration register is (0x[0-9A-Fa-f]+)(?:\s*\(will be (0x[0-9A-Fa-f]+) at next reload\))?/;
 const MODEL = /^(?:[Cc]isco|Allen-Bradley)\s+(\S+)\s+\([^)]*\)\s+(?:processor|with)\b/;
 
 /** `show version` on IOS and IOS-XE (bundle and install mode, stacks). */
@@ -35,6 +36,10 @@ export function parseIosShowVersion(raw: string, platform: PlatformId = 'cisco_i
     else if (facts.reloadReason === undefined && (m = RELOAD_REASON.exec(line))) facts.reloadReason = m[1] as string;
     else if (returnedBy === undefined && (m = RETURNED_BY.exec(line))) returnedBy = m[1];
     else if (facts.model === undefined && (m = MODEL.exec(line))) facts.model = m[1] as string;
+    else if (facts.configRegister === undefined && (m = REGISTER.exec(line))) {
+      facts.configRegister = m[1] as string;
+      if (m[2] !== undefined) facts.nextConfigRegister = m[2];
+    }
   }
   if (xeVersion !== undefined) facts.version = xeVersion;
   if (facts.version === undefined) {
