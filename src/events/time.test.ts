@@ -3,7 +3,9 @@ import type { ObservedTime } from './types.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-function wall(month: number, day: number, hour: number, extra: Partial<Extract<ObservedTime, { type: 'wall' }>> = {}): ObservedTime {
+type Wall = Extract<ObservedTime, { type: 'wall' }>;
+
+function wall(month: number, day: number, hour: number, extra: Partial<Wall> = {}): Wall {
   return { type: 'wall', year: null, month, day, hour, minute: 0, second: 0, ms: 0, zone: null, writer: 'device', ...extra };
 }
 
