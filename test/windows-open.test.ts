@@ -173,13 +173,20 @@ describe('imagegate windows open against the OpenAPI-checked fake GitHub', () =>
   });
 
   test('without --github it is a dry run that touches nothing; missing env is a usage error', async () => {
-    pulls(30);
+    pulls(30, 31);
     const m = mergedPr(30, 'up', { 'devices/fra1/core-01.yaml': device('core-01', 'v2', { ticket: 'CHG-9', ...W1 }) });
     const io = memoryIo({}, f.dir);
     expect(await runCli(['windows', 'open', '--before', ZERO, '--after', m], io)).toBe(0);
     expect(io.out).toContain('would open: Change window CHG-9: core-01');
     expect(io.out).toContain('would comment on #30');
     expect(fake.requests).toHaveLength(0);
+
+    // a new branch (all-zero before) counts only its tip, not every change in its history
+    const tip = mergedPr(31, 'next', { 'devices/fra1/core-02.yaml': device('core-02', 'v2', { ticket: 'CHG-10', ...W2 }) });
+    const fresh = memoryIo({}, f.dir);
+    expect(await runCli(['windows', 'open', '--before', ZERO, '--after', tip], fresh)).toBe(0);
+    expect(fresh.out).toContain('would open: Change window CHG-10');
+    expect(fresh.out).not.toContain('CHG-9');
 
     const noToken = memoryIo({ GITHUB_REPOSITORY: REPO }, f.dir);
     expect(await runCli(['windows', 'open', '--before', ZERO, '--after', m, '--github'], noToken)).toBe(2);

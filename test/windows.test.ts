@@ -107,4 +107,18 @@ describe('imagegate windows', () => {
     expect(r.code).toBe(2);
     expect(r.err).not.toMatch(/\n\s+at /);
   });
+
+  test('a device file that does not parse somewhere in history is a warning naming file, line and commit', async () => {
+    const g = new GitFixture('ig-windows-bad-');
+    try {
+      g.commit('Initial', { [BERLIN]: device('core-01', 'fra1', 'v1') });
+      const bad = g.commit('oops', { [BERLIN]: 'name: core-01\nimage: [v2\n' });
+      const io = memoryIo({}, g.dir);
+      expect(await runCli(['windows', '--format', 'json'], io)).toBe(0);
+      expect(io.err).toContain(`imagegate: warning: ${BERLIN}:3 at ${bad.slice(0, 10)}:`);
+      expect((JSON.parse(io.out) as { problems: unknown[] }).problems).toHaveLength(1);
+    } finally {
+      g.cleanup();
+    }
+  });
 });

@@ -110,11 +110,13 @@ async function ledgerFromLog(dir: string, head: string, log: CommitWithFiles[]):
   const state = new Map<string, { blob: string; commit: string }>();
   const parsed = new Map<string, SnapshotResult>();
   const snapshot = (path: string, blob: string): SnapshotResult => {
-    let r = parsed.get(blob);
+    // keyed by path too: a file without `name` takes its name from the path
+    const key = `${path}\0${blob}`;
+    let r = parsed.get(key);
     if (!r) {
       const content = blobs.get(blob);
       r = content ? parseDeviceSnapshot(path, content) : { ok: false, line: undefined, message: 'not readable at this commit' };
-      parsed.set(blob, r);
+      parsed.set(key, r);
     }
     return r;
   };
