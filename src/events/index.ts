@@ -16,10 +16,12 @@ export { messageHandlers } from './messages/index.js';
 export { createSummary, formatSummary, type EventsSummary, type FileSummary } from './summary.js';
 export type { ReadEventsOptions, EventSource } from './types.js';
 
+/** `ENOENT: no such file or directory` (the path is already in the summary). Errors may come from another realm. */
 function message(err: unknown): string {
-  if (err instanceof Error) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return code ? `${code}: ${err.message.replace(/^\w+: /, '')}` : err.message;
+  if (typeof err === 'object' && err !== null && 'message' in err) {
+    const text = String(err.message);
+    const code = 'code' in err && typeof err.code === 'string' ? err.code : null;
+    return code ? `${code}: ${text.replace(/^\w+: /, '').replace(/, \w+ '.*'$/, '')}` : text;
   }
   return String(err);
 }
