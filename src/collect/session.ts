@@ -83,12 +83,10 @@ export class DeviceSession {
         ...(opts.passphrase !== undefined ? { passphrase: opts.passphrase } : {}),
         ...(opts.agent !== undefined ? { agent: opts.agent } : {}),
       };
-      client.on('connect', () => {
-        const sock = (client as unknown as { _sock?: { setNoDelay?: (v: boolean) => void } })._sock;
-        sock?.setNoDelay?.(true);
-      });
       try {
         client.connect(config);
+        // each command is a small request and a reply: Nagle would hold them for the peer's delayed ACK
+        client.setNoDelay(true);
       } catch (err: unknown) {
         fail(new SessionError('unreachable', err instanceof Error ? err.message : String(err)));
       }

@@ -11,6 +11,8 @@ export interface SshHostConfig {
 
 interface Block {
   patterns: string[];
+  /** Compiled once: a fleet-sized config is matched against every device. */
+  matchers: Array<{ negated: boolean; re: RegExp }>;
   line: number;
   options: Array<{ key: string; value: string; line: number }>;
 }
@@ -54,7 +56,7 @@ function unquote(v: string): string {
  * `Match`, `Include`) are errors, not silently ignored.
  */
 export function parseSshConfig(text: string, file: string): SshConfig {
-  const blocks: Block[] = [{ patterns: ['*'], line: 0, options: [] }];
+  const blocks: Block[] = [{ patterns: ['*'], matchers: compile(['*']), line: 0, options: [] }];
   const lines = text.split(/\r?\n/);
   lines.forEach((raw, i) => {
     const line = raw.trim();
@@ -64,7 +66,8 @@ export function parseSshConfig(text: string, file: string): SshConfig {
     const key = (m[1] ?? '').toLowerCase();
     const value = (m[2] ?? '').trim();
     if (key === 'host') {
-      blocks.push({ patterns: value.split(/\s+/).map(unquote), line: i + 1, options: [] });
+      const patterns = value.split(/\s+/).map(unquote);
+      blocks.push({ patterns, matchers: compile(patterns), line: i + 1, options: [] });
       return;
     }
     if (SUPPORTED.has(key)) {
@@ -85,21 +88,30 @@ function globToRegExp(pattern: string): RegExp {
   return new RegExp(`^${body}$`, 'i');
 }
 
-/** A `Host` line matches when one pattern matches and no negated (`!pattern`) one does. */
-export function hostMatches(patterns: string[], name: string): boolean {
+function compile(patterns: string[]): Block['matchers'] {
+  return patterns.map((p) => (p.startsWith('!') ? { negated: true, re: globToRegExp(p.slice(1)) } : { negated: false, re: globToRegExp(p) }));
+}
+
+function matches(matchers: Block['matchers'], name: string): boolean {
   let matched = false;
-  for (const p of patterns) {
-    if (p.startsWith('!')) {
-      if (globToRegExp(p.slice(1)).test(name)) return false;
-    } else if (globToRegExp(p).test(name)) matched = true;
+  for (const { negated, re } of matchers) {
+    if (re.test(name)) {
+      if (negated) return false;
+      matched = true;
+    }
   }
   return matched;
+}
+
+/** A `Host` line matches when one pattern matches and no negated (`!pattern`) one does. */
+export function hostMatches(patterns: string[], name: string): boolean {
+  return matches(compile(patterns), name);
 }
 
 export function resolveSshHost(config: SshConfig, name: string): SshHostConfig {
   const out: SshHostConfig = { identityFiles: [] };
   for (const block of config.blocks) {
-    if (!hostMatches(block.patterns, name)) continue;
+    if (!matches(block.matchers, name)) continue;
     for (const { key, value } of block.options) {
       if (key === 'hostname' && out.hostName === undefined) out.hostName = value.replace(/%h/g, name);
       else if (key === 'port' && out.port === undefined) out.port = Number(value);

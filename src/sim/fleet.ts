@@ -41,6 +41,8 @@ export interface Fleet {
   /** Plays an operator at the device's CLI (commands are accounted and logged like an SSH login's). */
   run(name: string, user: string, command: string, from?: string): string;
   logs: FleetLogPaths;
+  /** Writes the log lines of the current event-loop turn now (operator commands flush by themselves). */
+  flushLogs(): void;
   close(): Promise<void>;
 }
 
@@ -288,14 +290,18 @@ export async function startFleet(devices: Device[], catalog: ImageCatalog, opts:
         operators.set(k, session);
       }
       const s = session;
-      return command
+      const out = command
         .split(/\r?\n/)
         .map((line) => answer(node, s, line))
-        .filter((out) => out !== '')
+        .filter((o) => o !== '')
         .join('\n');
+      logs.flush();
+      return out;
     },
     logs: logs.paths,
+    flushLogs: () => logs.flush(),
     async close() {
+      logs.flush();
       for (const s of sockets) s.destroy();
       await Promise.all([...nodes.values()].map((n) => new Promise<void>((r) => n.net.close(() => r()))));
     },

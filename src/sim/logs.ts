@@ -13,11 +13,14 @@ export interface FleetLogPaths {
 
 /**
  * The log files of the infrastructure around the fleet: a syslog receiver, a TACACS+ server and a TFTP
- * server. Lines are appended synchronously so that a test reads what happened right after the command.
+ * server. Lines are batched per event-loop turn (a thousand devices answering collection would otherwise pay a
+ * write per command); `flush()` writes them at once, and the fleet flushes after every operator command.
  */
 export class FleetLogs {
   readonly paths: FleetLogPaths;
   private taskId = 10000;
+  private readonly pending = new Map<string, string[]>();
+  private scheduled = false;
   private readonly tftpPid = 4242;
 
   constructor(
@@ -35,8 +38,24 @@ export class FleetLogs {
     return rfc3164(wallClock(this.clock(), this.receiverZone));
   }
 
+  private append(path: string, line: string): void {
+    const lines = this.pending.get(path);
+    if (lines) lines.push(line);
+    else this.pending.set(path, [line]);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  flush(): void {
+    this.scheduled = false;
+    for (const [path, lines] of this.pending) appendFileSync(path, `${lines.join('\n')}\n`);
+    this.pending.clear();
+  }
+
   syslog(line: string): void {
-    appendFileSync(this.paths.syslog, `${line}\n`);
+    this.append(this.paths.syslog, line);
   }
 
   /**
@@ -46,11 +65,11 @@ export class FleetLogs {
   tacacs(nas: string, user: string, tty: string, remAddr: string, kind: 'start' | 'stop', cmd?: string): void {
     const fields = [this.receiverStamp(), nas, user, tty, remAddr, kind, `task_id=${++this.taskId}`, 'timezone=UTC', 'service=shell'];
     if (cmd !== undefined) fields.push('priv-lvl=15', `cmd=${cmd} <cr>`);
-    appendFileSync(this.paths.tacacs, `${fields.join('\t')}\n`);
+    this.append(this.paths.tacacs, fields.join('\t'));
   }
 
   /** tftpd-hpa logs the request only; `RRQ` when a device reads a file from the server. */
   tftp(kind: 'RRQ' | 'WRQ', from: string, filename: string): void {
-    appendFileSync(this.paths.tftp, `${this.receiverStamp()} tftp in.tftpd[${this.tftpPid}]: ${kind} from ${from} filename ${filename}\n`);
+    this.append(this.paths.tftp, `${this.receiverStamp()} tftp in.tftpd[${this.tftpPid}]: ${kind} from ${from} filename ${filename}`);
   }
 }

@@ -37,7 +37,19 @@ function formatter(zone: string, locale: string): Intl.DateTimeFormat {
   return f;
 }
 
+const lastSecond = new Map<string, { second: number; clock: WallClock }>();
+
+/** Wall clock of `date` in `zone`; Intl is slow, so the fields of the last second are kept per zone. */
 export function wallClock(date: Date, zone = 'UTC'): WallClock {
+  const second = Math.floor(date.getTime() / 1000);
+  const last = lastSecond.get(zone);
+  if (last && last.second === second) return { ...last.clock, ms: date.getUTCMilliseconds() };
+  const clock = computeWallClock(date, zone);
+  lastSecond.set(zone, { second, clock });
+  return clock;
+}
+
+function computeWallClock(date: Date, zone: string): WallClock {
   const parts = (locale: string): Record<string, string> =>
     Object.fromEntries(formatter(zone, locale).formatToParts(date).map((p) => [p.type, p.value]));
   const us = parts('en-US');
