@@ -16,7 +16,7 @@ export interface VersionFacts {
   configRegister?: string;
   /** Only when `show version` says `(will be 0x2142 at next reload)`. */
   nextConfigRegister?: string;
-  /** Virtual chassis, clusters and multi-RE output: each section's own facts (`fpc0`, `node1`), in the order printed. */
+  /** Stacks, virtual chassis, clusters, multi-RE: each member's own facts (`Switch 2`, `fpc0`, `node1`), in the order printed. */
   members?: VersionMember[];
 }
 

@@ -33,6 +33,23 @@ describe('show version', () => {
     expect(parseIosShowVersion(raw)).toEqual({ version: '15.7(3)M8', configRegister: '0x2102', nextConfigRegister: '0x2142' });
   });
 
+  test('a stack member on another release shows in members', () => {
+    const raw = [
+      'Cisco IOS XE Software, Version 17.09.04a',
+      'Switch Ports Model              SW Version        SW Image              Mode',
+      '------ ----- -----              ----------        ----------            ----',
+      '*    1 52    C9300-48P          17.9.4a           CAT9K_IOSXE           INSTALL',
+      '     2 52    C9300-48P          17.6.5            CAT9K_IOSXE           INSTALL',
+      '',
+      'Switch 02',
+      '---------',
+    ].join('\n');
+    expect(parseIosShowVersion(raw, 'cisco_xe').members).toEqual([
+      { member: 'Switch 1', model: 'C9300-48P', version: '17.9.4a' },
+      { member: 'Switch 2', model: 'C9300-48P', version: '17.6.5' },
+    ]);
+  });
+
   test('output cut short gives only the facts it contains', () => {
     const raw = 'Cisco IOS Software, C2960 Software (C2960-LANBASEK9-M), Version 15.0(2)SE4, RELEASE SOFTWARE (fc1)\nTechnical Support: http://www.cisco.com/techsupport\n';
     expect(parseIosShowVersion(raw)).toEqual({ version: '15.0(2)SE4' });

@@ -1,5 +1,5 @@
 import type { PlatformId } from '../../model/platform.js';
-import type { VersionFacts } from '../../model/state.js';
+import type { VersionFacts, VersionMember } from '../../model/state.js';
 import { notUnderstood, prepare } from '../text.js';
 import { parseUptimePhrase } from '../uptime.js';
 
@@ -15,6 +15,10 @@ const RELOAD_REASON = /^Last reload reason:\s*(.+)$/;
 const RETURNED_BY = /^System returned to ROM by (.+?)(?: at \d.*)?$/;
 // `cisco WS-C2960G-8TC-L (PowerPC405) processor`, `Cisco C921-4P (revision 1.0) with`, `Allen-Bradley 1783-CMS20DP (ARM) processor`
 const REGISTER = /^Configuration register is (0x[0-9A-Fa-f]+)(?:\s*\(will be (0x[0-9A-Fa-f]+) at next reload\))?/;
+// Stacks (and single Catalyst switches) list members under `Switch Ports Model  SW Version  SW Image [Mode]`;
+// `*` marks the active switch. The SW Version column is IOS-style (`16.9.3`) even on IOS-XE.
+const SWITCH_TABLE = /^Switch\s+Ports\s+Model\s+SW Version\s+SW Image/;
+const SWITCH_ROW = /^\*?\s*(\d+)\s+\d+\s+(\S+)\s+(\S+)\s+\S+(?:\s+\S+)?$/;
 const MODEL = /^(?:[Cc]isco|Allen-Bradley)\s+(\S+)\s+\([^)]*\)\s+(?:processor|with)\b/;
 
 /** `show version` on IOS and IOS-XE (bundle and install mode, stacks). */
@@ -23,9 +27,20 @@ export function parseIosShowVersion(raw: string, platform: PlatformId = 'cisco_i
   const facts: VersionFacts = {};
   let xeVersion: string | undefined;
   let returnedBy: string | undefined;
+  let table: 'none' | 'header' | 'rows' | 'done' = 'none';
+  const members: VersionMember[] = [];
   for (const line of lines) {
     let m: RegExpExecArray | null;
-    if (facts.version === undefined && (m = SOFTWARE.exec(line))) facts.version = m[1] as string;
+    if (table === 'header' || table === 'rows') {
+      if ((m = SWITCH_ROW.exec(line))) {
+        members.push({ member: `Switch ${m[1] as string}`, model: m[2] as string, version: m[3] as string });
+        table = 'rows';
+        continue;
+      }
+      if (table === 'rows' || !/^[-\s]+$/.test(line)) table = 'done';
+    }
+    if (table === 'none' && SWITCH_TABLE.test(line)) table = 'header';
+    else if (facts.version === undefined && (m = SOFTWARE.exec(line))) facts.version = m[1] as string;
     else if (xeVersion === undefined && (m = XE_SOFTWARE.exec(line))) xeVersion = m[1];
     else if (facts.hostname === undefined && (m = UPTIME.exec(line))) {
       facts.hostname = m[1] as string;
@@ -46,5 +61,6 @@ export function parseIosShowVersion(raw: string, platform: PlatformId = 'cisco_i
     throw notUnderstood(platform, COMMAND, lines, 'no "Cisco IOS Software, ... Version" line');
   }
   if (facts.reloadReason === undefined && returnedBy !== undefined) facts.reloadReason = returnedBy;
+  if (members.length > 0) facts.members = members;
   return facts;
 }
