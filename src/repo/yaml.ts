@@ -1,6 +1,7 @@
 import { constructFromEvents, CORE_SCHEMA, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, YAMLException, type Event } from 'js-yaml';
 import type { Problem } from '../model/problem.js';
 import type { SourceMap } from '../model/source.js';
+import { fastParseYaml } from './yaml-fast.js';
 
 /** Device and policy files are small; anything larger is the wrong file (an image, a log) and is refused unread. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -66,7 +67,7 @@ class NeedsFullConstructor extends Error {}
  * Parses one YAML file into a value and a line for every JSON pointer in it. Reading, decoding and syntax
  * problems are returned, never thrown: every file gets its say.
  */
-export function parseYamlFile(file: string, bytes: Uint8Array): ParsedYaml {
+export function parseYamlFile(file: string, bytes: Uint8Array, options: { fastPath?: boolean } = {}): ParsedYaml {
   if (bytes.byteLength > MAX_FILE_BYTES) {
     const mib = (bytes.byteLength / 1024 / 1024).toFixed(1);
     return {
@@ -88,6 +89,9 @@ export function parseYamlFile(file: string, bytes: Uint8Array): ParsedYaml {
     return { ok: false, problems: [inputProblem(file, 1, 'not-text', 'not UTF-8 text', 'save the file as UTF-8')] };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  const fast = options.fastPath === false ? null : fastParseYaml(text);
+  if (fast) return { ok: true, value: fast.value, source: { file, lines: fast.lines } };
 
   let events: Event[];
   try {
