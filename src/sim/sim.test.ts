@@ -159,12 +159,12 @@ describe('the simulator', () => {
     const nxAddr = fleet.device(nx).address;
     expect(log).toContain(`Dec  4 20:01:02 ${nxAddr} : 2026 Dec  4 21:01:02 CET: %VSHD-5-VSHD_SYSLOG_CONFIG_I: Configured from vty by mallory on 10.1.1.10@pts/N\n`);
     expect(log).toContain(`Dec  4 20:01:02 ${nxAddr} : 2026 Dec  4 21:01:02 CET: %PLATFORM-2-PFM_SYSTEM_RESET: Manual system restart from Command Line Interface\n`);
-    expect(log).toContain(`Dec  4 21:01:02 ${eos} Cli: %SYS-5-CONFIG_E: Enter configuration mode from console by mallory on vtyN (10.1.1.10)\n`);
-    expect(log).toContain(`Dec  4 21:01:02 ${eos} Aaa: %ACCOUNTING-6-CMD: mallory vtyN 10.1.1.10 stop service=shell priv-lvl=15 cmd=boot system flash:evil.swi\n`);
-    expect(log).toContain(`Dec  4 21:01:02 ${eos} Cli: %SYS-5-CONFIG_I: Configured from console by mallory on vtyN (10.1.1.10)\n`);
+    expect(log).toContain(`Dec  4 20:01:02 ${eos} Cli: %SYS-5-CONFIG_E: Enter configuration mode from console by mallory on vtyN (10.1.1.10)\n`);
+    expect(log).toContain(`Dec  4 20:01:02 ${eos} Aaa: %ACCOUNTING-6-CMD: mallory vtyN 10.1.1.10 stop service=shell priv-lvl=15 cmd=boot system flash:evil.swi\n`);
+    expect(log).toContain(`Dec  4 20:01:02 ${eos} Cli: %SYS-5-CONFIG_I: Configured from console by mallory on vtyN (10.1.1.10)\n`);
     const pid = fleet.device(junos).pid;
-    expect(log).toContain(`Dec  4 21:01:02 ${junos} mgd[${pid}]: UI_CMDLINE_READ_LINE: User 'mallory', command 'request system software add /var/tmp/junos-evil-23.4R2-S3.9.tgz '\n`);
-    expect(log).toContain(`Dec  4 21:01:02 ${junos} mgd[${pid}]: UI_REBOOT_EVENT: System rebooted by 'mallory'\n`);
+    expect(log).toContain(`Dec  4 20:01:02 ${junos} mgd[${pid}]: UI_CMDLINE_READ_LINE: User 'mallory', command 'request system software add /var/tmp/junos-evil-23.4R2-S3.9.tgz '\n`);
+    expect(log).toContain(`Dec  4 20:01:02 ${junos} mgd[${pid}]: UI_REBOOT_EVENT: System rebooted by 'mallory'\n`);
     expect(fleet.device(junos).version).toBe('23.4R2-S3.9');
     expect(fleet.device(junos).running).toBe('junos-evil-23.4R2-S3.9.tgz');
     const tftp = readFileSync(fleet.logs.tftp, 'utf8');

@@ -1,6 +1,6 @@
 import type { HashAlgorithm } from '../../model/image.js';
 import type { OperatorSession, SimDevice, SimEvent } from '../device.js';
-import { monthName, pad2, rfc3164, wallClock } from '../time.js';
+import { monthName, pad2, wallClock } from '../time.js';
 import { isTerminalSetup, splitPipe, type SimPlatform } from './types.js';
 
 function uptime(seconds: number): string {
@@ -60,9 +60,12 @@ function dir(dev: SimDevice): string {
   return [`Directory of ${dev.fs}/`, '', ...rows, '', `${total} bytes total (${total - used} bytes free)`].join('\n');
 }
 
-/** EOS sends RFC 3164 with its own hostname and the agent as tag (`Cli:`, `Aaa:`), in device local time. */
+/**
+ * EOS sends RFC 3164 with its own hostname and the agent as tag (`Cli:`, `Aaa:`). The receiver writes its own
+ * reception time in front (rsyslog with `%timegenerated%`), so the file's stamps share one zone across vendors.
+ */
 function syslog(dev: SimDevice, event: SimEvent): string[] {
-  const stamp = rfc3164(wallClock(dev.clock(), dev.zone));
+  const stamp = dev.logs.receiverStamp();
   const line = (tag: string, msg: string): string => `${stamp} ${dev.hostname} ${tag}: ${msg}`;
   const who = (s: OperatorSession): string => `${s.user} on ${s.tty} (${s.remoteAddr})`;
   switch (event.kind) {

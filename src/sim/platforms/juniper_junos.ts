@@ -1,5 +1,5 @@
 import type { OperatorSession, SimDevice, SimEvent } from '../device.js';
-import { monthName, pad2, rfc3164, wallClock } from '../time.js';
+import { monthName, pad2, wallClock } from '../time.js';
 import { isTerminalSetup, splitPipe, type SimPlatform } from './types.js';
 
 const SYNTAX_ERROR = 'syntax error, expecting <command>.';
@@ -60,9 +60,12 @@ const CHECKSUM: Record<string, { alg: 'md5' | 'sha1' | 'sha256' | 'sha384' | 'sh
   'sha-512': { alg: 'sha512', label: 'SHA512' },
 };
 
-/** Junos sends RFC 3164 with its hostname; mgd logs every CLI line and commit (`UI_CMDLINE_READ_LINE`, `UI_COMMIT`). */
+/**
+ * Junos sends RFC 3164 with its hostname; mgd logs every CLI line and commit (`UI_CMDLINE_READ_LINE`, `UI_COMMIT`).
+ * As for EOS, the receiver's reception time leads the line.
+ */
 function syslog(dev: SimDevice, event: SimEvent): string[] {
-  const line = (msg: string): string => `${rfc3164(wallClock(dev.clock(), dev.zone))} ${dev.hostname} mgd[${dev.pid}]: ${msg}`;
+  const line = (msg: string): string => `${dev.logs.receiverStamp()} ${dev.hostname} mgd[${dev.pid}]: ${msg}`;
   switch (event.kind) {
     case 'exec-command':
     case 'config-command':
@@ -74,7 +77,7 @@ function syslog(dev: SimDevice, event: SimEvent): string[] {
     case 'reload-requested':
       return [line(`UI_REBOOT_EVENT: System rebooted by '${event.session.user}'`)];
     case 'restarted':
-      return [`${rfc3164(wallClock(dev.clock(), dev.zone))} ${dev.hostname} /kernel: Copyright (c) 1996-2024, Juniper Networks, Inc.`];
+      return [`${dev.logs.receiverStamp()} ${dev.hostname} /kernel: Copyright (c) 1996-2024, Juniper Networks, Inc.`];
     default:
       return [];
   }
@@ -139,7 +142,7 @@ function configure(dev: SimDevice, s: OperatorSession, command: string): string 
     return 'Exiting configuration mode';
   }
   if (/^commit(\s+and-quit)?/i.test(command)) {
-    dev.logs.syslog(`${rfc3164(wallClock(dev.clock(), dev.zone))} ${dev.hostname} mgd[${dev.pid}]: UI_COMMIT: User '${s.user}' requested 'commit' operation (comment: none)`);
+    dev.logs.syslog(`${dev.logs.receiverStamp()} ${dev.hostname} mgd[${dev.pid}]: UI_COMMIT: User '${s.user}' requested 'commit' operation (comment: none)`);
     if (/and-quit/i.test(command)) s.mode = 'exec';
     return 'commit complete';
   }
