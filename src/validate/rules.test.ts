@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Problem } from '../model/problem.js';
+import { formatProblem, type Problem } from '../model/problem.js';
 import { readExampleFleet } from '../repo/example-fleet.js';
 import { loadRepo, memoryTree } from '../repo/index.js';
 import { runValidateRules, VALIDATE_RULES } from './index.js';
@@ -120,6 +120,23 @@ describe('validate rules on the example fleet', () => {
   it('accepts a non-standard config register with a reason', async () => {
     const { problems } = await validate([[WAN, 'configRegister: "0x2102"', 'configRegister: "0x2142"\n  configRegisterReason: password recovery, CHG0040001']]);
     expect(problems).toEqual([]);
+  });
+
+  it("each rule's doc shows, as its failing example, the output of one of these cases", async () => {
+    const outputs = new Map<string, string[]>();
+    for (const c of cases) {
+      const { problems } = await validate(c.edits, c.extra);
+      outputs.set(c.rule, [...(outputs.get(c.rule) ?? []), ...problems.filter((p) => p.rule === c.rule).map(formatProblem)]);
+    }
+    const wrong: Array<[string, string, string[]]> = [];
+    for (const rule of VALIDATE_RULES) {
+      const md = readFileSync(join(import.meta.dirname, 'rules', `${rule.id}.md`), 'utf8');
+      const shown = /^`([^`]+)`$/m.exec(md.slice(md.indexOf('## Fails')))?.[1] ?? '';
+      const prefix = shown.replace(/\.\.\.$/, '');
+      const actual = outputs.get(rule.id) ?? [];
+      if (!actual.some((o) => o.startsWith(prefix))) wrong.push([rule.id, shown, actual]);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('every rule has a must-fail case here', () => {
