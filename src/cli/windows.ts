@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { GitHubError, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { GitRepo } from '../git/index.js';
 import { createOctokit } from '../github/client.js';
 import { parseRepository, syncIssues, upsertComment, type SyncOutcome } from '../github/windows.js';
@@ -152,13 +152,8 @@ async function open(opts: OpenOptions, io: Io): Promise<number> {
     ...(io.env['IMAGEGATE_GITHUB_NO_WAIT'] === '1' ? { noWait: true } : {}),
     onNotice: (m) => io.stderr(redact(`imagegate: ${m}\n`, io.env)) });
 
-  let issues: SyncOutcome[];
-  try {
-    issues = await syncIssues(client, ref, changes, WINDOW_LABEL, MARKER_PATTERN);
-  } catch (err: unknown) {
-    // the label or the issue list could not be read: nothing can be matched, so nothing is written
-    throw err instanceof GitHubError ? err : new GitHubError(String(err), { cause: err });
-  }
+  // when the label or the issue list cannot be read this throws (GitHubError, exit 2): nothing could be matched, nothing is written
+  const issues = await syncIssues(client, ref, changes, WINDOW_LABEL, MARKER_PATTERN);
   const numbers = new Map<string, number>();
   for (const o of issues) if (o.number !== null && o.action !== 'failed') numbers.set(o.marker, o.number);
   const comments: Array<SyncOutcome & { pr: number }> = [];
@@ -203,6 +198,7 @@ export const windowsCommand: CliCommand = {
       .requiredOption('--after <sha>', 'the pushed commit (github.event.after)')
       .option('--github', 'write to GitHub (GITHUB_REPOSITORY, GITHUB_TOKEN, GITHUB_API_URL from the environment); without it, a dry run')
       // --repo and --format are the parent's (commander would hand a repeated option to the parent anyway)
+      .addHelpText('after', '\nAlso: --repo DIR, --format json (written before or after `open`).')
       .action((_opts: unknown, cmd: Command) => done(open(cmd.optsWithGlobals<OpenOptions>(), io)));
   },
 };

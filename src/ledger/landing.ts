@@ -18,7 +18,7 @@ export interface Landing {
 
 const GITHUB_COMMITTER = 'noreply@github.com';
 
-export function landingOf(c: CommitInfo): Landing {
+function landingOf(c: CommitInfo): Landing {
   if (c.parents.length >= 2) {
     const m = /^Merge pull request #(\d+) /.exec(c.subject);
     return m ? { via: 'merge', pr: Number(m[1]) } : { via: 'direct', pr: null };

@@ -39,7 +39,7 @@ export function phaseAt(window: TimeWindow, at: string): WindowPhase {
   return t < Date.parse(window.end) ? 'open' : 'closed';
 }
 
-export function windowView(ledger: Ledger, auth: Authorization & { window: TimeWindow }, at: string, siteZones: Map<string, string>): ChangeWindowView {
+function windowView(ledger: Ledger, auth: Authorization & { window: TimeWindow }, at: string, siteZones: Map<string, string>): ChangeWindowView {
   const ctx = ledger.contextOf(auth);
   const candidate = ctx.timezone ?? (ctx.site === null ? undefined : siteZones.get(ctx.site));
   const zone = candidate !== undefined && isZone(candidate) ? candidate : 'UTC';
