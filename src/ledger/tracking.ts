@@ -117,7 +117,9 @@ function render(c: Omit<TrackedChange, 'title' | 'body' | 'state' | 'needsResche
     lines.push('');
   }
   lines.push(`Ticket: ${cell(ticket)} · PR: ${c.pr === null ? '—' : `#${c.pr}`} · Commit: ${c.commit}`);
-  return { title, body: `${lines.join('\n')}\n`, state: ended ? 'closed' : 'open', needsReschedule };
+  // GitHub refuses titles over 256 characters; a long ticket must not cost the issue
+  const fitted = title.length > 200 ? `${title.slice(0, 199)}…` : title;
+  return { title: fitted, body: `${lines.join('\n')}\n`, state: ended ? 'closed' : 'open', needsReschedule };
 }
 
 /**
