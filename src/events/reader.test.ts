@@ -165,6 +165,13 @@ describe('reading logs robustly', () => {
     expect(summary.files[0]).toMatchObject({ format: 'tacacs', detected: false, skipped: { 'unparsed-tacacs': 3 } });
   });
 
+  it('returns the summary as the generator result too', async () => {
+    const gen = readEvents([file('one.log', `${RELOAD(1)}\n`)], { devices: FLEET, year: 2026 });
+    let next = await gen.next();
+    while (!next.done) next = await gen.next();
+    expect(next.value.files[0]).toMatchObject({ lines: 1, events: 1, relevant: 1 });
+  });
+
   it('refuses an unknown source or zone before reading anything', async () => {
     await expect(read([], { source: 'nope' })).rejects.toThrow('unknown source "nope"');
     await expect(read([], { tz: 'Mars/Olympus' })).rejects.toThrow('unknown time zone');

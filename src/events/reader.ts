@@ -145,28 +145,36 @@ async function* candidates(chunks: AsyncIterable<Buffer>, summary: FileSummary, 
 
   for await (const chunk of chunks) {
     summary.bytes += chunk.length;
-    let buf = chunk;
-    if (carry !== null) {
-      buf = Buffer.concat([carry, chunk]);
-      carry = null;
-    }
     let start = 0;
-    if (overlong) {
-      const nl = buf.indexOf(10);
+    if (overlong || carry !== null) {
+      // finish the line begun in the previous chunk by itself: no copy of the whole chunk
+      const nl = chunk.indexOf(10);
+      const head = nl < 0 ? chunk : chunk.subarray(0, nl + 1);
+      if (overlong || (carry?.length ?? 0) + head.length > MAX_LINE + 1) {
+        carry = null;
+        overlong = true;
+      } else {
+        carry = Buffer.concat([carry ?? Buffer.alloc(0), head]);
+      }
       if (nl < 0) continue;
-      lineNo++;
-      skip(summary, 'line-too-long');
-      overlong = false;
+      if (overlong) {
+        lineNo++;
+        skip(summary, 'line-too-long');
+        overlong = false;
+      } else if (carry !== null) {
+        yield* scan(carry, 0, carry.length);
+      }
+      carry = null;
       start = nl + 1;
     }
-    const last = buf.lastIndexOf(10);
+    const last = chunk.lastIndexOf(10);
     if (last >= start) {
-      yield* scan(buf, start, last + 1);
+      yield* scan(chunk, start, last + 1);
       start = last + 1;
     }
-    const rest = buf.length - start;
+    const rest = chunk.length - start;
     if (rest > MAX_LINE) overlong = true;
-    else if (rest > 0) carry = Buffer.from(buf.subarray(start));
+    else if (rest > 0) carry = Buffer.from(chunk.subarray(start));
     summary.lines = lineNo;
   }
   if (overlong) {

@@ -7,7 +7,7 @@ import type { MessageHandler } from './types.js';
 export const juniperJunos: MessageHandler = {
   id: 'juniper-junos',
   description: 'Junos: UI_CMDLINE_READ_LINE, UI_COMMIT, UI_LOAD_EVENT, UI_REBOOT_EVENT',
-  keywords: ['UI_CMDLINE_READ_LINE', 'UI_COMMIT', 'UI_LOAD_EVENT', 'UI_REBOOT_EVENT'],
+  keywords: ['_CMDLINE_READ_LINE', '_COMMIT', '_LOAD_EVENT', '_REBOOT_EVENT'],
   handle(f) {
     switch (f.mnemonic) {
       case 'UI_CMDLINE_READ_LINE': {

@@ -5,7 +5,7 @@ import type { MessageHandler } from './types.js';
 export const tacacsSyslog: MessageHandler = {
   id: 'tacacs',
   description: 'tac_plus / tac_plus-ng accounting records in syslog',
-  keywords: ['tac_plus'],
+  keywords: ['_plus'],
   handle(f) {
     if (f.program !== 'tac_plus' && f.program !== 'tac_plus-ng') return undefined;
     const rec = tacacsRecord(f.body.split(/\t|\|/).map((x) => x.trim()));

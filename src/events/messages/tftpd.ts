@@ -10,7 +10,7 @@ const REQUEST = /^(RRQ|WRQ) from (\S+) filename (\S+)/;
 export const tftpd: MessageHandler = {
   id: 'tftpd',
   description: 'tftpd-hpa: RRQ/WRQ from <client> filename <file>',
-  keywords: ['RRQ from', 'WRQ from'],
+  keywords: ['Q from '],
   handle(f) {
     const m = REQUEST.exec(f.body);
     if (!m) return undefined;
