@@ -1,15 +1,18 @@
 /**
  * `imagegate validate` over a generated fleet: 10,000 device files over 40 sites of every platform and a
  * catalog of 300 images, with the example's policies. Timed from the working tree to the problem list (load
- * with a line for every value, schemas, semantic rules). Peer: js-yaml's plain `load` of the same files, with
- * no line map, no schema and no rules: the floor of any YAML-based validator in Node.
+ * with a line for every value, schemas, semantic rules), and again from a git ref as the gate reads it. Peer:
+ * js-yaml's plain `load` of the same files, with no line map, no schema and no rules: the floor of any
+ * YAML-based validator in Node.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import type { PlatformId } from '../src/model/platform.js';
-import { loadWorkingTree } from '../src/repo/index.js';
+import { GitRepo } from '../src/git/index.js';
+import { loadGitRef, loadWorkingTree } from '../src/repo/index.js';
 import { runValidateRules } from '../src/validate/index.js';
 import { peakRssMiB, timed, type Benchmark } from './types.js';
 
@@ -73,11 +76,13 @@ export const validateBenchmark: Benchmark = {
     generateFleet(workDir, devices, images);
     log(`generated ${devices} devices and ${images} images in ${workDir}`);
 
+    const cpu0 = process.cpuUsage();
     const { result, seconds } = await timed(async () => {
       const { model, problems } = await loadWorkingTree(workDir);
       if (!model) throw new Error(`generated fleet does not load: ${JSON.stringify(problems.slice(0, 3))}`);
       return [...problems, ...runValidateRules(model)];
     });
+    const cpu = process.cpuUsage(cpu0);
     const peak = peakRssMiB();
     if (result.length > 0) throw new Error(`generated fleet is not clean: ${JSON.stringify(result.slice(0, 3))}`);
 
@@ -87,11 +92,25 @@ export const validateBenchmark: Benchmark = {
       load(readFileSync(join(workDir, 'policies', 'images.yaml'), 'utf8'));
     });
 
+    // the gate validates a pull request's head tree straight from git, not from a checkout
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: workDir, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@example.net', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@example.net' } });
+    git('init', '-q', '-b', 'main');
+    git('add', 'devices', 'policies');
+    git('commit', '-q', '-m', 'fleet');
+    const fromGit = await timed(async () => {
+      const { model, problems } = await loadGitRef(new GitRepo(workDir), 'main');
+      if (!model || problems.length > 0) throw new Error('generated fleet does not load from git');
+      return runValidateRules(model);
+    });
+
     const input = `${devices.toLocaleString('en-US')} devices, ${images} images`;
     const wall = Math.round(seconds * 1000) / 1000;
     return [
       { name: 'validate', input, metric: 'wall time', value: wall, unit: 's', target: { text: '< 3 s', met: seconds < 3 }, peer: { name: 'js-yaml load only', value: Math.round(peer.seconds * 1000) / 1000, unit: 's' } },
+      // CPU time beside wall time: on a shared machine the wall time says as much about the neighbours
+      { name: 'validate', input, metric: 'CPU time (user + system)', value: Math.round((cpu.user + cpu.system) / 1000) / 1000, unit: 's' },
       { name: 'validate', input, metric: 'peak memory', value: peak, unit: 'MiB' },
+      { name: 'validate (git ref)', input, metric: 'wall time', value: Math.round(fromGit.seconds * 1000) / 1000, unit: 's', target: { text: '< 3 s', met: fromGit.seconds < 3 } },
     ];
   },
 };
