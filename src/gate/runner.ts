@@ -3,13 +3,14 @@
  * then runs every rule (pure, synchronous) and ranks what they report. Policies come from the base only.
  */
 import type { GitRepo } from '../git/index.js';
-import { isDeviceFile, loadRepo, POLICY_FILES } from '../repo/index.js';
+import { isDeviceFile, loadRepo, POLICY_FILES, type LoadResult } from '../repo/index.js';
 import type { TreeReader } from '../repo/tree.js';
 import type { Problem } from '../model/problem.js';
 import type { RepoModel } from '../model/repo.js';
 import { runValidateRules } from '../validate/index.js';
 import { VERSION } from '../version.js';
 import { evaluateApprovals, githubTeam } from './approvals.js';
+import { blobTree } from './blob-tree.js';
 import { diffDevices, isProtectedPath } from './change-set.js';
 import { GATE_RULES } from './rules/index.js';
 import type { ApprovalEvidence, ChangeSet, DeviceChange, GateContext, GateFinding, GateRule, PullRequestInfo } from './types.js';
@@ -75,6 +76,24 @@ function onlyPaths(tree: TreeReader, keep: ReadonlySet<string>): TreeReader {
     read: (path) => tree.read(path),
     readMany: (paths) => tree.readMany(paths),
   };
+}
+
+/**
+ * The head as loadRepo would load it, parsing only what differs from the base: unchanged device files are
+ * byte-identical in both trees, so their parsed devices (and problems) are reused. Halves the work on a
+ * large fleet.
+ */
+async function loadHead(git: GitRepo, baseSha: string, headSha: string, baseLoad: LoadResult): Promise<LoadResult> {
+  const differing = new Set((await git.changedFiles(baseSha, headSha)).map((f) => f.path));
+  const policyFiles = new Set<string>(Object.values(POLICY_FILES));
+  const own = await loadRepo(onlyPaths(await blobTree(git, headSha), differing));
+  const reused = (file: string): boolean => !differing.has(file) && !policyFiles.has(file);
+  const problems = [...baseLoad.problems.filter((p) => reused(p.file)), ...own.problems];
+  if (!own.model || !baseLoad.model) return { model: null, problems };
+  const devices = [...baseLoad.model.devices.filter((d) => reused(d.source.file)), ...own.model.devices].sort((a, b) =>
+    a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : 0,
+  );
+  return { model: { ...own.model, devices }, problems };
 }
 
 const rankOfRule = (rules: readonly GateRule[], id: string): number => {
@@ -156,7 +175,7 @@ export async function runGate(input: GateInput): Promise<GateResult> {
   const files = [...new Set(changed.map((f) => f.path))].sort();
   const changedDevices = new Set(files.filter(isDeviceFile));
 
-  const baseLoad = await loadRepo(await input.git.tree(baseSha));
+  const baseLoad = await loadRepo(await blobTree(input.git, baseSha));
   const at = input.now.toISOString();
   if (!baseLoad.model) {
     const why = baseLoad.problems
@@ -166,11 +185,11 @@ export async function runGate(input: GateInput): Promise<GateResult> {
     return failedResult({ base: baseSha, head: headSha, now: input.now }, 'base-unreadable', `the policies of the base ${baseSha.slice(0, 12)} cannot be read, so nothing can be judged: ${why}`, 'fix the base branch first; the gate never judges a PR by its own policies');
   }
   const base = baseLoad.model;
-  const headLoad = await loadRepo(await input.git.tree(headSha));
+  const headLoad = await loadHead(input.git, baseSha, headSha, baseLoad);
   const before =
     mergeBase === baseSha
       ? base
-      : (await loadRepo(onlyPaths(await input.git.tree(mergeBase), new Set([...changedDevices, ...Object.values(POLICY_FILES)])))).model;
+      : (await loadRepo(onlyPaths(await blobTree(input.git, mergeBase), new Set([...changedDevices, ...Object.values(POLICY_FILES)])))).model;
   const unreadable = [...changedDevices].filter((f) => headLoad.problems.some((p) => p.file === f && p.kind === 'input'));
   const devices = diffDevices(before?.devices ?? [], headLoad.model?.devices ?? [], changedDevices).filter(
     // a device file that does not load is not "removed": head-valid reports it
