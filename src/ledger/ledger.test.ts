@@ -72,9 +72,24 @@ function branch(f: GitFixture, name: string, content: string, path = PATH): void
   f.checkout('main').checkout(name, true).commit(`Upgrade ${name}`, { [path]: content });
 }
 
-function expectOnly(auths: Authorization[], expected: Array<Partial<Authorization>>): void {
-  expect(auths).toHaveLength(expected.length);
-  expected.forEach((e, i) => expect(auths[i]).toEqual(expect.objectContaining(e)));
+type Expected = Partial<Authorization> & { commit: string; ticket: string | null };
+
+/** The exact authorizations: what a test does not say is core-01, V1 -> V2 in W1 by alice over scp, merged, active. */
+function expectExactly(f: GitFixture, auths: Authorization[], expected: Expected[]): void {
+  const full = expected.map((e) => ({
+    device: 'core-01',
+    from: BOOT_SPEC(V1),
+    to: BOOT_SPEC(V2),
+    window: W1,
+    executor: 'alice',
+    transfer: 'scp',
+    mergedAt: new Date(f.git('show', '-s', '--format=%cI', e.commit).trim()).toISOString(),
+    pr: null,
+    via: 'merge',
+    status: 'active',
+    ...e,
+  }));
+  expect(auths).toEqual(full);
 }
 
 describe('buildLedger on real git histories', () => {
@@ -110,9 +125,7 @@ describe('buildLedger on real git histories', () => {
     const f = repo();
     branch(f, 'up', device('core-01', { image: V2, change: { ticket: 'CHG-2', ...W1, transfer: 'sftp' } }));
     const sq = f.squashPr('up', 7, 'Upgrade core-01 to 17.12.04');
-    expectOnly((await ledgerOf(f)).authorizations, [
-      { device: 'core-01', commit: sq, pr: 7, via: 'squash', ticket: 'CHG-2', transfer: 'sftp', to: BOOT_SPEC(V2), status: 'active' },
-    ]);
+    expectExactly(f, (await ledgerOf(f)).authorizations, [{ commit: sq, pr: 7, via: 'squash', ticket: 'CHG-2', transfer: 'sftp' }]);
   });
 
   test('a rebase merge: each replayed commit is its own authorization, via rebase, no PR number', async () => {
@@ -124,23 +137,23 @@ describe('buildLedger on real git histories', () => {
     // GitHub's "Rebase and merge": the PR's commits replayed onto main, committed by GitHub at one time
     f.at('2026-11-03T12:00:00Z').git('cherry-pick', 'main..pr');
     const [c1 = '', c2 = ''] = f.git('rev-list', '--reverse', 'HEAD~2..HEAD').trim().split('\n');
-    expectOnly((await ledgerOf(f)).authorizations, [
-      { device: 'core-01', commit: c1, via: 'rebase', pr: null, window: W1, mergedAt: '2026-11-03T12:00:00.000Z' },
-      { device: 'core-02', commit: c2, via: 'rebase', pr: null, window: W2, mergedAt: '2026-11-03T12:00:00.000Z' },
+    expectExactly(f, (await ledgerOf(f)).authorizations, [
+      { commit: c1, via: 'rebase', ticket: 'CHG-3', mergedAt: '2026-11-03T12:00:00.000Z' },
+      { device: 'core-02', commit: c2, via: 'rebase', ticket: 'CHG-3', window: W2, mergedAt: '2026-11-03T12:00:00.000Z' },
     ]);
   });
 
   test('a direct push is recorded as direct and unreviewed', async () => {
     const f = repo();
     const c = f.commit('hotfix core-01', { [PATH]: device('core-01', { image: V2, change: { ticket: 'CHG-4', ...W1 } }) });
-    expectOnly((await ledgerOf(f)).authorizations, [{ device: 'core-01', commit: c, via: 'direct', pr: null, to: BOOT_SPEC(V2) }]);
+    expectExactly(f, (await ledgerOf(f)).authorizations, [{ commit: c, via: 'direct', ticket: 'CHG-4' }]);
   });
 
   test('a merge commit without a PR number is direct too', async () => {
     const f = repo();
     branch(f, 'local', device('core-01', { image: V2, change: { ticket: 'CHG-5', ...W1 } }));
     f.checkout('main').git('merge', '-q', '--no-ff', '-m', "Merge branch 'local'", 'local');
-    expectOnly((await ledgerOf(f)).authorizations, [{ device: 'core-01', via: 'direct', pr: null }]);
+    expectExactly(f, (await ledgerOf(f)).authorizations, [{ commit: f.head(), via: 'direct', ticket: 'CHG-5' }]);
   });
 
   test('a reschedule supersedes the earlier authorization and keeps its from state', async () => {
@@ -150,9 +163,9 @@ describe('buildLedger on real git histories', () => {
     branch(f, 'move', device('core-01', { image: V2, change: { ticket: 'CHG-6', ...W2 } }));
     const second = f.mergePr('move', 21, 'Move CHG-6 window');
     const ledger = await ledgerOf(f);
-    expectOnly(ledger.authorizations, [
-      { commit: first, pr: 20, window: W1, status: 'superseded', supersededBy: second },
-      { commit: second, pr: 21, window: W2, status: 'active', from: BOOT_SPEC(V1), to: BOOT_SPEC(V2) },
+    expectExactly(f, ledger.authorizations, [
+      { commit: first, pr: 20, ticket: 'CHG-6', status: 'superseded', supersededBy: second },
+      { commit: second, pr: 21, ticket: 'CHG-6', window: W2 },
     ]);
     expect(ledger.contextOf(ledger.authorizations[0]!).endedBy).toBe(second);
   });
@@ -163,7 +176,7 @@ describe('buildLedger on real git histories', () => {
     const merged = f.mergePr('up', 30, 'Upgrade core-01');
     f.checkout('revert-30-up', true).git('revert', '--no-edit', '-m', '1', merged);
     const revert = f.mergePr('revert-30-up', 31, 'Revert "Upgrade core-01"');
-    expectOnly((await ledgerOf(f)).authorizations, [{ commit: merged, status: 'withdrawn', withdrawnBy: revert }]);
+    expectExactly(f, (await ledgerOf(f)).authorizations, [{ commit: merged, pr: 30, ticket: 'CHG-7', status: 'withdrawn', withdrawnBy: revert }]);
   });
 
   test('a plain git revert pushed to main withdraws a squash-merged authorization', async () => {
@@ -173,7 +186,7 @@ describe('buildLedger on real git histories', () => {
     f.git('revert', '--no-edit', sq);
     const revert = f.head();
     expect(f.git('log', '-1', '--format=%B')).toContain(`This reverts commit ${sq}`);
-    expectOnly((await ledgerOf(f)).authorizations, [{ commit: sq, status: 'withdrawn', withdrawnBy: revert }]);
+    expectExactly(f, (await ledgerOf(f)).authorizations, [{ commit: sq, pr: 40, via: 'squash', ticket: 'CHG-8', status: 'withdrawn', withdrawnBy: revert }]);
   });
 
   test('two changes to one device in a row each yield one; the first stays when its window had closed', async () => {
@@ -183,9 +196,9 @@ describe('buildLedger on real git histories', () => {
     f.at('2026-11-11T08:00:00Z'); // W1 is over
     branch(f, 'b', device('core-01', { image: V3, change: { ticket: 'CHG-10', ...W2 } }));
     const b = f.mergePr('b', 51);
-    expectOnly((await ledgerOf(f)).authorizations, [
-      { commit: a, from: BOOT_SPEC(V1), to: BOOT_SPEC(V2), ticket: 'CHG-9', status: 'active' },
-      { commit: b, from: BOOT_SPEC(V2), to: BOOT_SPEC(V3), ticket: 'CHG-10', status: 'active' },
+    expectExactly(f, (await ledgerOf(f)).authorizations, [
+      { commit: a, pr: 50, ticket: 'CHG-9' },
+      { commit: b, pr: 51, from: BOOT_SPEC(V2), to: BOOT_SPEC(V3), ticket: 'CHG-10', window: W2 },
     ]);
   });
 
@@ -195,20 +208,20 @@ describe('buildLedger on real git histories', () => {
     const a = f.mergePr('a', 60);
     branch(f, 'b', device('core-01', { image: V3, change: { ticket: 'CHG-11', ...W1 } }));
     const b = f.mergePr('b', 61);
-    expectOnly((await ledgerOf(f)).authorizations, [
-      { commit: a, status: 'superseded', supersededBy: b },
-      { commit: b, from: BOOT_SPEC(V2), to: BOOT_SPEC(V3), status: 'active' },
+    expectExactly(f, (await ledgerOf(f)).authorizations, [
+      { commit: a, pr: 60, ticket: 'CHG-11', status: 'superseded', supersededBy: b },
+      { commit: b, pr: 61, ticket: 'CHG-11', from: BOOT_SPEC(V2), to: BOOT_SPEC(V3) },
     ]);
   });
 
   test('a boot variable change alone is an authorization; an unrelated edit is not', async () => {
     const f = repo();
     branch(f, 'boot', device('core-01', { image: V1, boot: 'flash:cat9k_iosxe.17.09.05.SPA.bin', change: { ticket: 'CHG-12', ...W1 } }));
-    f.mergePr('boot', 70);
+    const boot = f.mergePr('boot', 70);
     branch(f, 'other', device('core-02', { image: V1 }).replace('192.0.2.11', '192.0.2.12'), 'devices/fra1/core-02.yaml');
     f.mergePr('other', 71);
-    expectOnly((await ledgerOf(f)).authorizations, [
-      { device: 'core-01', pr: 70, to: { image: V1, boot: { system: ['flash:cat9k_iosxe.17.09.05.SPA.bin'], configRegister: '0x2102' } } },
+    expectExactly(f, (await ledgerOf(f)).authorizations, [
+      { commit: boot, pr: 70, ticket: 'CHG-12', to: { image: V1, boot: { system: ['flash:cat9k_iosxe.17.09.05.SPA.bin'], configRegister: '0x2102' } } },
     ]);
   });
 
@@ -223,9 +236,9 @@ describe('buildLedger on real git histories', () => {
     f.at('2026-11-11T08:00:00Z');
     branch(f, 'cleanup', device('core-02', { image: V2 }), 'devices/fra1/core-02.yaml');
     f.mergePr('cleanup', 83);
-    expectOnly((await ledgerOf(f)).authorizations, [
-      { commit: a, status: 'withdrawn', withdrawnBy: cancel },
-      { commit: b, status: 'active' },
+    expectExactly(f, (await ledgerOf(f)).authorizations, [
+      { commit: a, pr: 80, ticket: 'CHG-13', status: 'withdrawn', withdrawnBy: cancel },
+      { device: 'core-02', commit: b, pr: 82, ticket: 'CHG-14' },
     ]);
   });
 
@@ -235,7 +248,7 @@ describe('buildLedger on real git histories', () => {
     const good = f.commit('fixed', { [PATH]: device('core-01', { image: V2, change: { ticket: 'CHG-15', ...W1 } }) });
     const ledger = await ledgerOf(f);
     expect(ledger.problems).toEqual([expect.objectContaining({ commit: bad, file: PATH, line: 3 })]);
-    expectOnly(ledger.authorizations, [{ commit: good, from: BOOT_SPEC(V1), to: BOOT_SPEC(V2) }]);
+    expectExactly(f, ledger.authorizations, [{ commit: good, via: 'direct', ticket: 'CHG-15' }]);
   });
 });
 
