@@ -15,6 +15,7 @@ import type {
   ReconcileResult,
   ReconcileRule,
   RuleContext,
+  StateRule,
   SuppressedFinding,
   UnverifiedDevice,
 } from './types.js';
@@ -59,6 +60,7 @@ export async function reconcile(input: ReconcileInput, rules: ReconcileRule[] = 
   if (Number.isNaN(atMs)) throw new RangeError(`reconcile: "at" is not a time: ${input.at}`);
 
   const devices = new Map(model.devices.map((d) => [d.name.toLowerCase(), d]));
+  const exact = new Map(model.devices.map((d) => [d.name, d]));
   const images = new Map(model.catalog.images.map((i) => [i.id, i]));
   const byFile = new Map<string, Image[]>();
   for (const i of model.catalog.images) {
@@ -108,10 +110,13 @@ export async function reconcile(input: ReconcileInput, rules: ReconcileRule[] = 
   const states = new Map<string, DeviceState>();
   for (const s of input.states.devices) states.set(s.device.toLowerCase(), s);
   const sortedDevices = [...model.devices].sort((a, b) => a.name.localeCompare(b.name));
-  for (const rule of rules) {
-    if (rule.kind !== 'state') continue;
-    currentRule = rule.id;
-    for (const dev of sortedDevices) rule.check({ ...ctx, dev, state: states.get(dev.name.toLowerCase()) });
+  const stateRules = rules.filter((r): r is StateRule => r.kind === 'state');
+  for (const dev of sortedDevices) {
+    const deviceCtx = { ...ctx, dev, state: states.get(dev.name.toLowerCase()) };
+    for (const rule of stateRules) {
+      currentRule = rule.id;
+      rule.check(deviceCtx);
+    }
   }
 
   // event rules: one pass over the stream
@@ -125,15 +130,19 @@ export async function reconcile(input: ReconcileInput, rules: ReconcileRule[] = 
   const processors: Array<{ id: string; p: EventProcessor }> = [];
   for (const rule of rules) if (rule.kind === 'event') processors.push({ id: rule.id, p: rule.start(ctx) });
   const perFile = new Map<string, number>();
-  for await (const ev of input.events as AsyncIterable<DeviceEvent>) {
+  const onEvent = (ev: DeviceEvent): void => {
     perFile.set(ev.source.path, (perFile.get(ev.source.path) ?? 0) + 1);
-    const dev = ev.device === null ? undefined : devices.get(ev.device.toLowerCase());
+    const dev = ev.device === null ? undefined : (exact.get(ev.device) ?? devices.get(ev.device.toLowerCase()));
     const judged = dev && IMAGE_WORK_KINDS.has(ev.kind) ? judge(ev, authorizations(dev.name), authCtx) : null;
     for (const { id, p } of processors) {
       currentRule = id;
       p.onEvent(ev, judged);
     }
-  }
+  };
+  // `for await` over a plain iterable costs a promise per event: only async sources pay for it
+  const source = input.events;
+  if (Symbol.asyncIterator in source) for await (const ev of source) onEvent(ev);
+  else for (const ev of source) onEvent(ev);
   for (const { id, p } of processors) {
     currentRule = id;
     p.finish();
