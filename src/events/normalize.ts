@@ -5,11 +5,12 @@ import type { DeviceResolver } from './devices.js';
 import { isValidZone, resolveTime } from './time.js';
 import type { Observation } from './types.js';
 
-const SECRET_ARGS = /\b(password|secret|key-string|key|community|pre-shared-key|authentication-key|md5)(\s+\d)?\s+\S+/gi;
+// a secret keyword, an optional key number and encryption type (`authentication-key 1 md5`, `secret 5`), the secret
+const SECRET_ARGS = /\b(password|secret|key-string|community|pre-shared-key|authentication-key|key)((?:\s+\d+)?(?:\s+(?:md5|sha1|0|5|7|8|9))?)\s+(\S+)/gi;
 
 /** Device passwords typed into a logged command (`username x secret 5 $1$...`) never leave in an event. */
 export function maskSecrets(text: string): string {
-  return text.replace(SECRET_ARGS, (_m, word: string, type: string | undefined) => `${word}${type ?? ''} <redacted>`);
+  return text.replace(SECRET_ARGS, (_m, word: string, type: string) => `${word}${type} <redacted>`);
 }
 
 export interface NormalizeContext {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync, unlinkSync, readFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, unlinkSync, readFileSync, mkdirSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,10 +21,11 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function read(files: string[], opts: Partial<ReadEventsOptions> = {}): Promise<{ events: DeviceEvent[]; summary: EventsSummary }> {
+async function read(files: string[], opts: Partial<ReadEventsOptions> & { fileYear?: true } = {}): Promise<{ events: DeviceEvent[]; summary: EventsSummary }> {
   const summary = createSummary();
   const events: DeviceEvent[] = [];
-  for await (const e of readEvents(files, { devices: FLEET, year: 2026, summary, ...opts })) events.push(e);
+  const { fileYear, ...rest } = opts;
+  for await (const e of readEvents(files, { devices: FLEET, ...(fileYear ? {} : { year: 2026 }), summary, ...rest })) events.push(e);
   return { events, summary };
 }
 
@@ -163,6 +164,22 @@ describe('reading logs robustly', () => {
     const { events, summary } = await read([join(FIX, 'written', 'xferlog')], { source: 'tacacs' });
     expect(events).toEqual([]);
     expect(summary.files[0]).toMatchObject({ format: 'tacacs', detected: false, skipped: { 'unparsed-tacacs': 3 } });
+  });
+
+  it('places year-less lines by the file time: December lines of a file written in January are last year', async () => {
+    const p = file('rotated.log', [
+      'Dec 31 23:59:00 10.0.0.1 1: Dec 31 23:59:00.000 UTC: %SYS-5-RELOAD: Reload requested by alice',
+      'Jan  1 00:01:00 10.0.0.1 2: Jan  1 00:01:00.000 UTC: %SYS-5-RELOAD: Reload requested by bob',
+    ].join('\n'));
+    const written = new Date('2027-01-01T12:00:00Z');
+    utimesSync(p, written, written);
+    const { events } = await read([p], { fileYear: true });
+    expect(events.map((e) => [e.ts, e.clock])).toEqual([
+      ['2026-12-31T23:59:00.000Z', 'inferred-year'],
+      ['2027-01-01T00:01:00.000Z', 'inferred-year'],
+    ]);
+    const forced = await read([p], { year: 2020 });
+    expect(forced.events.map((e) => e.ts)).toEqual(['2020-12-31T23:59:00.000Z', '2020-01-01T00:01:00.000Z']);
   });
 
   it('returns the summary as the generator result too', async () => {

@@ -134,7 +134,7 @@ export function parseSyslogFrame(s: string): SyslogFrame | null {
         p = q + 1;
       }
     }
-    if (s.startsWith('\uFEFF', p + 1)) p += 1;
+    if (s.startsWith('\uFEFF', p + 1)) p += 2;
   }
 
   let mnemonic: string | null = null;
