@@ -16,7 +16,8 @@ export const deviceSchema: JsonSchema = {
       management: object(
         'How the collector reaches the device over SSH.',
         {
-          host: str('Management address or DNS name; unique in the fleet.', { minLength: 1 }),
+          // a host that starts with `-` or holds spaces could turn into an option of an ssh command line
+          host: str('Management address (IPv4, IPv6) or DNS name; unique in the fleet.', { pattern: '^[A-Za-z0-9][A-Za-z0-9.:_-]*$' }),
           port: int('SSH port.', 1, { maximum: 65535 }),
           hostKey: str('Pinned host key fingerprint as OpenSSH prints it: `SHA256:` and 43 base64 characters.', {
             pattern: '^SHA256:[A-Za-z0-9+/]{43}$',

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { readExampleFleet } from '../repo/example-fleet.js';
 import { parseYamlFile } from '../repo/yaml.js';
 import { SCHEMAS, schemaJson, validateAgainstSchema, type SchemaId } from './index.js';
 
@@ -34,11 +35,13 @@ describe('published schemas', () => {
     for (const s of SCHEMAS) walk(s.schema, s.id);
   });
 
-  it('every example YAML file names its schema on the first line', () => {
-    const files = ['policies/images.yaml', 'policies/change.yaml', 'policies/identities.yaml', 'policies/detection.yaml', 'devices/fra1/fra1-core-01.yaml'];
-    for (const f of files) {
-      const first = readFileSync(join(ROOT, f), 'utf8').split('\n')[0];
-      expect(first).toMatch(/^# yaml-language-server: \$schema=(\.\.\/)+schemas\/[a-z]+\.schema\.json$/);
+  it('every example YAML file names its own schema, by a path that resolves, on the first line', () => {
+    const fleet = readExampleFleet(ROOT);
+    expect(Object.keys(fleet).length).toBeGreaterThan(12);
+    for (const [path, text] of Object.entries(fleet)) {
+      const m = /^# yaml-language-server: \$schema=(\S+)$/.exec(text.split('\n')[0] ?? '');
+      const expected = path.startsWith('devices/') ? 'device' : path.replace(/^policies\/(\w+)\.yaml$/, '$1');
+      expect([path, m && resolve(dirname(join(ROOT, path)), m[1] ?? '')]).toEqual([path, join(ROOT, 'schemas', `${expected}.schema.json`)]);
     }
   });
 });
@@ -93,6 +96,11 @@ describe('device schema', () => {
     const [p] = check('device', DEVICE.replace(/SHA256:A+/, 'MD5:aa:bb'));
     expect(p).toMatchObject({ line: 8 });
     expect(p?.hint).toContain('SHA256:');
+  });
+
+  it('refuses a management host that could pass for a command-line option', () => {
+    const [p] = check('device', DEVICE.replace('host: 192.0.2.1', 'host: "-oProxyCommand=sh"'));
+    expect(p).toMatchObject({ rule: 'schema', line: 7, message: '"management.host" is the string "-oProxyCommand=sh", which does not have the expected form' });
   });
 
   it('refuses a list where a device mapping is expected', () => {
