@@ -202,8 +202,20 @@ export function imageFile(arg: string): string | null {
 
 const CONFIG_FILES = /^(running-config|startup-config|system:\/?running-config|nvram:\/?startup-config)$/i;
 
+/** `run` and `start` are expanded in `copy` like keywords, though they are file names. */
+function configFile(arg: string): string {
+  const lower = arg.toLowerCase();
+  if (lower.length >= 3 && 'running-config'.startsWith(lower)) return 'running-config';
+  if (lower.length >= 3 && 'startup-config'.startsWith(lower)) return 'startup-config';
+  return arg;
+}
+
+/** Arguments, without option switches (`/verify`, `/overwrite`) but keeping Junos paths. */
 function args(tokens: string[], from: number): string[] {
-  return tokens.slice(from).filter((t) => !t.startsWith('/') || t.includes(':') || /^\/(var|tmp|config|mnt|cf|altconfig|packages)\//.test(t));
+  return tokens
+    .slice(from)
+    .filter((t) => !t.startsWith('/') || t.includes(':') || /^\/(var|tmp|config|mnt|cf|altconfig|packages)\//.test(t))
+    .map(configFile);
 }
 
 function transfer(src: string, dst: string): Classification | null {
