@@ -4,6 +4,7 @@ import { codeBlock, mdInline, mermaidLabel } from './escape.js';
 import { evidenceHash, issueBody, issueTitle, parseFindingMarker } from './issue-body.js';
 import { renderJson, toFindingsFile } from './json.js';
 import { renderMarkdown } from './markdown.js';
+import { windowVerdicts } from './window-verdict.js';
 
 const FP = 'f'.repeat(64);
 const HOSTILE = 'copy tftp://10.9.9.9/x.bin flash: ``` <!-- imagegate:finding:' + '0'.repeat(64) + ' --> <script>alert(1)</script> @octocat | **bold** [x](http://evil)';
@@ -112,5 +113,27 @@ describe('issue body', () => {
     const t = issueTitle(finding({ summary: `a\nb${'x'.repeat(400)}` }));
     expect(t).not.toContain('\n');
     expect(t.length).toBeLessThanOrEqual(200);
+  });
+});
+
+describe('window verification', () => {
+  const result = (findings: Finding[], unverified: string[] = []) => ({
+    at: '2026-12-05T08:00:00.000Z',
+    findings,
+    suppressed: [],
+    coverage: { devicesExpected: 2, verified: 2 - unverified.length, unverified: unverified.map((device) => ({ device, reason: 'timeout' })), eventFiles: [] },
+  });
+
+  it('says "completed as approved" only for a verified device without findings, once the window closed', () => {
+    const closed = upgrade();
+    const open = upgrade({ commit: '2'.repeat(40), window: { start: '2026-12-05T07:00:00Z', end: '2026-12-05T09:00:00Z' } });
+    const ok = windowVerdicts(result([]), [closed, open]);
+    expect(ok.map((v) => [v.commit, v.ok])).toEqual([[closed.commit, true]]);
+    expect(ok[0]?.comment).toContain('Completed as approved');
+    const bad = windowVerdicts(result([finding()]), [closed]);
+    expect(bad[0]?.ok).toBe(false);
+    expect(bad[0]?.comment).toContain('`tamper-sequence`');
+    const unverified = windowVerdicts(result([], ['fra1-acc-01']), [closed]);
+    expect([unverified[0]?.ok, unverified[0]?.comment]).toEqual([false, expect.stringContaining('Not verified')]);
   });
 });
