@@ -71,6 +71,14 @@ describe('loadRepo', () => {
     ]);
   });
 
+  it('reports every duplicate key in a file that uses anchors too', async () => {
+    const { problems } = await loadWith({ [DEV]: 'name: &n a\nsite: *n\nname: b\nsite: c\n' });
+    expect(problems.map((p) => [p.rule, p.line])).toEqual([
+      ['yaml-duplicate-key', 3],
+      ['yaml-duplicate-key', 4],
+    ]);
+  });
+
   it('reports problems in several files at once', async () => {
     const { problems } = await loadWith({ [DEV]: 'name: [', 'devices/nyc1/nyc1-oob-01.yaml': fleet['devices/nyc1/nyc1-oob-01.yaml']!.replace('role: oob', 'rol: oob') });
     expect(problems.map((p) => p.file).sort()).toEqual([DEV, 'devices/nyc1/nyc1-oob-01.yaml', 'devices/nyc1/nyc1-oob-01.yaml']);

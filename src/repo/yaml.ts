@@ -116,7 +116,8 @@ export function parseYamlFile(file: string, bytes: Uint8Array, options: { fastPa
     // rare in hand-written policy files: the line map is still right, only values come from js-yaml
     try {
       walked = walk(file, text, events, true);
-      walked.value = constructFromEvents(events, { source: text, filename: file, maxAliases: 100 })[0];
+      // duplicate keys found by the walk are all reported; js-yaml would stop at the first
+      if (walked.problems.length === 0) walked.value = constructFromEvents(events, { source: text, filename: file, maxAliases: 100 })[0];
     } catch (inner: unknown) {
       return { ok: false, problems: [syntaxProblem(file, inner)] };
     }
