@@ -26,7 +26,6 @@ export class FleetLogs {
   constructor(
     dir: string,
     private readonly clock: () => Date,
-    private readonly receiverZone = 'UTC',
   ) {
     mkdirSync(dir, { recursive: true });
     this.paths = { syslog: join(dir, 'syslog.log'), tacacs: join(dir, 'tacacs.acct'), tftp: join(dir, 'tftpd.log') };
@@ -35,7 +34,8 @@ export class FleetLogs {
 
   /** Receiver's own time, for messages whose header has no RFC 3164 timestamp (Cisco's `seq: *Mmm dd ...`). */
   receiverStamp(): string {
-    return rfc3164(wallClock(this.clock(), this.receiverZone));
+    // the receiver runs in UTC, as servers should
+    return rfc3164(wallClock(this.clock(), 'UTC'));
   }
 
   private append(path: string, line: string): void {

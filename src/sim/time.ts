@@ -69,7 +69,7 @@ function computeWallClock(date: Date, zone: string): WallClock {
   };
 }
 
-const p2 = (n: number): string => String(n).padStart(2, '0');
+export const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 export function monthName(m: number): string {
   return MONTHS[m - 1] ?? 'Jan';
@@ -81,15 +81,11 @@ export function dayName(d: number): string {
 
 /** `Dec  4 20:01:02`: the RFC 3164 timestamp, day padded with a space. */
 export function rfc3164(c: WallClock): string {
-  return `${monthName(c.month)} ${String(c.day).padStart(2, ' ')} ${p2(c.hour)}:${p2(c.minute)}:${p2(c.second)}`;
+  return `${monthName(c.month)} ${String(c.day).padStart(2, ' ')} ${pad2(c.hour)}:${pad2(c.minute)}:${pad2(c.second)}`;
 }
 
 export function hms(c: WallClock): string {
-  return `${p2(c.hour)}:${p2(c.minute)}:${p2(c.second)}`;
-}
-
-export function pad2(n: number): string {
-  return p2(n);
+  return `${pad2(c.hour)}:${pad2(c.minute)}:${pad2(c.second)}`;
 }
 
 /** `1 year, 2 weeks, 3 days, 4 hours, 5 minutes` as Cisco prints uptime. */

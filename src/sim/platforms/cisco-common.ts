@@ -1,11 +1,17 @@
 import type { HashAlgorithm } from '../../model/image.js';
-import { digestOf, type OperatorSession, type SimDevice, type SimEvent } from '../device.js';
-import { monthName, pad2, wallClock } from '../time.js';
+import type { OperatorSession, SimDevice, SimEvent } from '../device.js';
+import { dayName, hms, monthName, pad2, wallClock } from '../time.js';
 
 /** `Mmm dd yyyy hh:mm:ss +00:00` as IOS `dir` prints a file's time. */
 export function iosDirDate(dev: SimDevice, d: Date): string {
   const c = wallClock(d, dev.zone);
   return `${monthName(c.month)} ${pad2(c.day)} ${c.year} ${pad2(c.hour)}:${pad2(c.minute)}:${pad2(c.second)} +00:00`;
+}
+
+/** `10:12:40 CET Mon Nov 16 2026`, as `show version` prints restart times. */
+export function ciscoDate(dev: SimDevice, d: Date): string {
+  const c = wallClock(d, dev.zone);
+  return `${hms(c)} ${c.zone} ${dayName(c.weekday)} ${monthName(c.month)} ${c.day} ${c.year}`;
 }
 
 /** Cisco's device timestamp: `*Dec  4 20:01:02.123:` when the clock is not synchronized, else with the zone. */
@@ -27,8 +33,6 @@ export function verifyCommand(dev: SimDevice, command: string): string | undefin
   const dots = '.'.repeat(Math.min(900, Math.max(10, Math.round((dev.files.get(dev.fileOf(full))?.size ?? 0) / 2_000_000))));
   return `${dots.replace(/(.{80})/g, '$1\n')}Done!\nverify /${algorithm} (${full}) = ${digest}`;
 }
-
-export { digestOf };
 
 /**
  * IOS and IOS-XE log config commands through the archive logger (`%PARSER-5-CFGLOG_LOGGEDCMD`), the end of

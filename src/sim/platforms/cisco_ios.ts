@@ -1,6 +1,6 @@
 import type { SimDevice } from '../device.js';
-import { ciscoUptime, dayName, hms, monthName, wallClock } from '../time.js';
-import { configRegisterLine } from './cisco-common.js';
+import { ciscoUptime } from '../time.js';
+import { ciscoDate, configRegisterLine } from './cisco-common.js';
 import { iosLike } from './ios-like.js';
 
 /** `c2900-universalk9-mz.SPA.157-3.M8.bin` -> `C2900 Software (C2900-UNIVERSALK9-M)`. */
@@ -14,10 +14,6 @@ function banner(dev: SimDevice): string {
   return `Cisco IOS Software, ${family(dev)}, Version ${dev.version}, RELEASE SOFTWARE (fc2)`;
 }
 
-function ciscoDate(dev: SimDevice, d: Date): string {
-  const c = wallClock(d, dev.zone);
-  return `${hms(c)} ${c.zone} ${dayName(c.weekday)} ${monthName(c.month)} ${c.day} ${c.year}`;
-}
 
 export const ciscoIos = iosLike({
   id: 'cisco_ios',

@@ -1,6 +1,6 @@
 import type { HashAlgorithm } from '../../model/image.js';
 import type { OperatorSession, SimDevice, SimEvent } from '../device.js';
-import { monthName, pad2, wallClock } from '../time.js';
+import { dayName, monthName, pad2, wallClock } from '../time.js';
 import { isTerminalSetup, splitPipe, type SimPlatform } from './types.js';
 
 const INVALID = "% Invalid command at '^' marker.";
@@ -41,7 +41,7 @@ function showVersion(dev: SimDevice): string {
     '  bootflash:  115805708 kB',
     `Kernel uptime is ${d} day(s), ${h} hour(s), ${m} minute(s), ${s} second(s)`,
     '',
-    `Last reset at ${reset.ms * 1000} usecs after ${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][reset.weekday]} ${monthName(reset.month)} ${String(reset.day).padStart(2, ' ')} ${pad2(reset.hour)}:${pad2(reset.minute)}:${pad2(reset.second)} ${reset.year}`,
+    `Last reset at ${reset.ms * 1000} usecs after ${dayName(reset.weekday)} ${monthName(reset.month)} ${String(reset.day).padStart(2, ' ')} ${pad2(reset.hour)}:${pad2(reset.minute)}:${pad2(reset.second)} ${reset.year}`,
     '',
     `  Reason: ${dev.reloadReason}`,
     `  System version: ${dev.version}`,

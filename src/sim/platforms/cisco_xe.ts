@@ -1,6 +1,6 @@
 import type { SimDevice } from '../device.js';
-import { ciscoUptime, dayName, hms, monthName, wallClock } from '../time.js';
-import { configRegisterLine } from './cisco-common.js';
+import { ciscoUptime } from '../time.js';
+import { ciscoDate, configRegisterLine } from './cisco-common.js';
 import { iosLike } from './ios-like.js';
 
 const TRAINS: Array<[number, string]> = [
@@ -32,10 +32,6 @@ function banner(dev: SimDevice): string {
   return `Cisco IOS Software [${train(dev.version)}], ${product}, Version ${shortVersion(dev.version)}, RELEASE SOFTWARE (fc3)`;
 }
 
-function ciscoDate(dev: SimDevice, d: Date): string {
-  const c = wallClock(d, dev.zone);
-  return `${hms(c)} ${c.zone} ${dayName(c.weekday)} ${monthName(c.month)} ${c.day} ${c.year}`;
-}
 
 export const ciscoXe = iosLike({
   id: 'cisco_xe',

@@ -1,9 +1,9 @@
 import type { PlatformId } from '../../model/platform.js';
 import type { OperatorSession, SimDevice, SimEvent } from '../device.js';
-import { configRegisterLine, iosDirDate, iosSyslog, verifyCommand } from './cisco-common.js';
+import { iosDirDate, iosSyslog, verifyCommand } from './cisco-common.js';
 import { isTerminalSetup, splitPipe, type SimPlatform } from './types.js';
 
-export const IOS_INVALID = "% Invalid input detected at '^' marker.";
+const IOS_INVALID = "% Invalid input detected at '^' marker.";
 
 export interface IosFlavour {
   id: PlatformId;
@@ -127,5 +127,3 @@ function configure(dev: SimDevice, s: OperatorSession, command: string, f: IosFl
   }
   return '';
 }
-
-export { configRegisterLine };
