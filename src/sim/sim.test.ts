@@ -6,7 +6,7 @@ import ssh2 from 'ssh2';
 const { Client } = ssh2;
 import { PLATFORMS, type PlatformId } from '../model/platform.js';
 import { detectFailure, drivers } from '../platforms/index.js';
-import { digestOf, genuineContent } from './device.js';
+import { digestOf, genuineContent, MISBEHAVIOURS } from './device.js';
 import { startFleet, SIM_PASSWORD, type Fleet } from './fleet.js';
 import { simPlatforms } from './platforms/index.js';
 import { syntheticFleet } from './synthetic.js';
@@ -32,10 +32,12 @@ describe('the simulator', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('has one platform per platform id and one file per platform', () => {
+  it('has one platform per platform id, one file per platform, and documents each platform and misbehaviour', () => {
     expect(Object.keys(simPlatforms).sort()).toEqual([...PLATFORMS].sort());
     const files = readdirSync(join(import.meta.dirname, 'platforms')).filter((f) => /^[a-z]+_[a-z]+\.ts$/.test(f));
     expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual([...PLATFORMS].sort());
+    const readme = readFileSync(join(import.meta.dirname, 'README.md'), 'utf8');
+    for (const id of [...PLATFORMS, ...MISBEHAVIOURS]) expect(readme).toContain(`| \`${id}\` |`);
   });
 
   describe.each(PLATFORMS.map((p) => [p]))('%s', (platform) => {
