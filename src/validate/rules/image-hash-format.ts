@@ -3,6 +3,7 @@ import { refOf } from '../../model/source.js';
 import type { ValidateRule } from '../types.js';
 
 const HEX_DIGITS: Record<HashAlgorithm, number> = { sha512: 128, sha256: 64, md5: 32 };
+const WELL_FORMED = Object.fromEntries(Object.entries(HEX_DIGITS).map(([alg, n]) => [alg, new RegExp(`^[0-9a-fA-F]{${n}}$`)])) as Record<HashAlgorithm, RegExp>;
 
 export const imageHashFormat: ValidateRule = {
   id: 'image-hash-format',
@@ -16,7 +17,7 @@ export const imageHashFormat: ValidateRule = {
         const value = image[alg];
         if (value === undefined) continue;
         const digits = HEX_DIGITS[alg];
-        if (new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(value)) continue;
+        if (WELL_FORMED[alg].test(value)) continue;
         const what = /^[0-9a-fA-F]*$/.test(value) ? `${value.length} hex digits` : 'characters that are not hex digits';
         report({
           ...refOf(model.catalog.source, `/images/${i}/${alg}`),

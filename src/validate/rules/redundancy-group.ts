@@ -8,10 +8,16 @@ export const redundancyGroup: ValidateRule = {
     description: 'A redundancy group has at least two members; a group of one is usually a misspelt group name.',
   },
   check({ index, report }) {
+    // real groups per site, for the "did you mean" hint
+    const bySite = new Map<string, string[]>();
+    for (const [group, members] of index.groups) {
+      const site = members[0]?.site;
+      if (members.length > 1 && site !== undefined) bySite.set(site, [...(bySite.get(site) ?? []), group]);
+    }
     for (const [group, members] of index.groups) {
       const only = members[0];
       if (members.length !== 1 || !only) continue;
-      const others = [...index.groups].filter(([, m]) => m.length > 1 && m[0]?.site === only.site).map(([g]) => g);
+      const others = bySite.get(only.site) ?? [];
       report({
         ...refOf(only.source, '/redundancyGroup'),
         message: `redundancy group "${group}" has only this device`,
