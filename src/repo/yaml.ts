@@ -3,7 +3,7 @@ import type { Problem } from '../model/problem.js';
 import type { SourceMap } from '../model/source.js';
 import { fastParseYaml } from './yaml-fast.js';
 
-/** Device and policy files are small; anything larger is the wrong file (an image, a log) and is refused unread. */
+/** Device and policy files are small; anything larger is the wrong file (an image, a log) and is refused before parsing. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
 export type ParsedYaml = { ok: true; value: unknown; source: SourceMap } | { ok: false; problems: Problem[] };
