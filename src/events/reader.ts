@@ -4,12 +4,17 @@ import type { Readable } from 'node:stream';
 import type { FileSummary } from './summary.js';
 import { skip } from './summary.js';
 
-/** Bytes read at a time: large reads keep the per-chunk cost (one latin1 view, one scan) negligible per line. */
-export const CHUNK = 1 << 20;
+/**
+ * Bytes read at a time: large enough that the per-chunk cost (one latin1 view, one scan) vanishes per line,
+ * small enough that each chunk's garbage is collected before it adds up (1 MiB chunks measured 4x the resident
+ * memory at the same speed).
+ */
+export const CHUNK = 256 * 1024;
 /** Longer lines are counted and skipped, so memory stays bounded whatever a file holds. */
 export const MAX_LINE = 64 * 1024;
 /** How much of a file's start format detection looks at. */
 const HEAD = 64 * 1024;
+const GUNZIP_CHUNK = 256 * 1024;
 const DETECT_LINES = 20;
 
 export interface Candidate {
@@ -28,7 +33,7 @@ async function* byteChunks(path: string): AsyncGenerator<Buffer> {
     const file = fh.createReadStream({ highWaterMark: CHUNK, start: 0, autoClose: false });
     let stream: Readable = file;
     if (bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b) {
-      const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+      const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK });
       file.on('error', (e) => gunzip.destroy(e));
       stream = file.pipe(gunzip);
     }
