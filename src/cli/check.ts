@@ -28,8 +28,10 @@ interface Options {
   github?: boolean;
 }
 
-/** Rows in the PR comment (GitHub caps a comment at 65,536 characters); the job summary lists everything. */
+/** Rows in the PR comment (GitHub caps a comment at 65,536 characters); the job summary lists far more. */
 const COMMENT_ROWS = 50;
+/** Rows in the job summary, whose limit is 1 MiB per step. */
+const SUMMARY_ROWS = 2000;
 
 async function readEvent(io: Io): Promise<GateEvent | null> {
   const path = io.env['GITHUB_EVENT_PATH'];
@@ -111,7 +113,7 @@ async function evaluate(opts: Options, io: Io, base: string, head: string, now: 
 
 async function publish(result: GateResult, io: Io, session: GitHubSession | null): Promise<string | null> {
   const summaryPath = io.env['GITHUB_STEP_SUMMARY'];
-  if (summaryPath) await appendFile(summaryPath, renderMarkdown(result));
+  if (summaryPath) await appendFile(summaryPath, renderMarkdown(result, { maxRows: SUMMARY_ROWS }));
   if (!session) return null;
   try {
     const viewer = await getViewerLogin(session.client);

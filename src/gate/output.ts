@@ -59,7 +59,7 @@ const code = (text: string): string => `<code>${mdInline(text)}</code>`;
 /** The job summary and the PR comment (the comment adds the hidden marker). */
 export function renderMarkdown(result: GateResult, options: { marker?: boolean; maxRows?: number } = {}): string {
   const max = options.maxRows ?? Number.POSITIVE_INFINITY;
-  const more = (n: number): string[] => (n > max ? [`- ... and ${n - max} more (the job summary lists them all)`] : []);
+  const more = (n: number): string[] => (n > max ? [`- ... and ${n - max} more (\`imagegate check --format json\` lists them all)`] : []);
   const out: string[] = [];
   if (options.marker) out.push(GATE_MARKER);
   const verdict = result.passed ? '✅ passed' : '❌ failed';

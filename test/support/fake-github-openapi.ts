@@ -36,7 +36,7 @@ const addFormats = (addFormatsModule as unknown as { default?: typeof addFormats
 let ajvCache: Ajv | undefined;
 function ajv(): Ajv {
   if (!ajvCache) {
-    ajvCache = new Ajv({ strict: false, allErrors: true, validateFormats: true, logger: false });
+    ajvCache = new Ajv({ strict: false, allErrors: true, validateFormats: true, logger: false, inlineRefs: false });
     (addFormats as unknown as (a: Ajv) => void)(ajvCache);
   }
   return ajvCache;
@@ -52,46 +52,45 @@ function resolveRef(doc: OpenApiDocument, node: JsonObject): JsonObject {
   return resolveRef(doc, target);
 }
 
-/** Copies a schema, rewriting refs and nullable, and collects the component schemas it needs. */
-function convert(node: Json, needed: Set<string>): Json {
-  if (Array.isArray(node)) return node.map((n) => convert(n, needed));
+/** Copies a schema, rewriting `#/components/schemas/X` refs to `<prefix>X` and `nullable` to `anyOf [.., null]`. */
+function convert(node: Json, prefix: string): Json {
+  if (Array.isArray(node)) return node.map((n) => convert(n, prefix));
   if (!isObject(node)) return node;
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === 'nullable' || key === 'example' || key === 'examples' || key === 'discriminator') continue;
     if (key === '$ref' && typeof value === 'string') {
-      const name = value.replace('#/components/schemas/', '');
-      needed.add(name);
-      out[key] = `#/$defs/${name}`;
+      out[key] = `${prefix}${value.replace('#/components/schemas/', '')}`;
       continue;
     }
     // properties/patternProperties hold names, not schemas with keywords: convert their values only.
     if ((key === 'properties' || key === 'patternProperties') && isObject(value)) {
       const props: JsonObject = {};
-      for (const [p, v] of Object.entries(value)) props[p] = convert(v, needed);
+      for (const [p, v] of Object.entries(value)) props[p] = convert(v, prefix);
       out[key] = props;
       continue;
     }
-    out[key] = convert(value, needed);
+    out[key] = convert(value, prefix);
   }
   return node['nullable'] === true ? { anyOf: [out, { type: 'null' }] } : out;
 }
 
+/**
+ * All component schemas live in one schema document that ajv compiles piece by piece, once: the `issue`
+ * schema (which pulls in repository, user, app...) is compiled once for every operation that returns it.
+ */
+const COMPONENTS_ID = 'https://imagegate.test/github-components';
+let componentsAdded = false;
+
 function standalone(doc: OpenApiDocument, schema: Json): JsonObject {
-  const needed = new Set<string>();
-  const root = convert(schema, needed);
-  const defs: JsonObject = {};
-  const done = new Set<string>();
-  while (done.size < needed.size) {
-    for (const name of [...needed]) {
-      if (done.has(name)) continue;
-      done.add(name);
-      const component = doc.components['schemas']?.[name];
-      if (!component) throw new Error(`OpenAPI: unknown schema ${name}`);
-      defs[name] = convert(component, needed);
-    }
+  if (!componentsAdded) {
+    const defs: JsonObject = {};
+    for (const [name, component] of Object.entries(doc.components['schemas'] ?? {})) defs[name] = convert(component, '#/$defs/');
+    ajv().addSchema({ $id: COMPONENTS_ID, $defs: defs });
+    componentsAdded = true;
   }
-  return isObject(root) ? { ...root, $defs: defs } : { allOf: [root], $defs: defs };
+  const converted = convert(schema, `${COMPONENTS_ID}#/$defs/`);
+  return isObject(converted) ? converted : { const: converted };
 }
 
 interface QueryParameter {

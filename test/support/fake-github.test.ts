@@ -74,6 +74,23 @@ test('a secondary rate limit with retry-after is honoured and retried', async ()
   expect(fake.requests.map((q) => q.status)).toEqual([403, 201]);
 });
 
+test('a primary rate limit is waited out until its reset, if the reset is near', async () => {
+  const soon = String(Math.floor(Date.now() / 1000) + 2);
+  fake.failNext(1, 403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': soon });
+  const r = await client().rest.issues.listForRepo({ owner: 'acme', repo: 'network' });
+  expect(r.status).toBe(200);
+  expect(fake.requests.map((q) => q.status)).toEqual([403, 200]);
+});
+
+test('a primary rate limit that resets in an hour fails instead of hanging the job', async () => {
+  const later = String(Math.floor(Date.now() / 1000) + 3600);
+  fake.failNext(1, 403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': later });
+  const notices: string[] = [];
+  const gh = createOctokit({ token: fake.token, baseUrl: fake.url, noWait: true, onNotice: (m) => notices.push(m) });
+  await expect(gh.rest.issues.listForRepo({ owner: 'acme', repo: 'network' })).rejects.toMatchObject({ name: 'GitHubError', status: 403 });
+  expect(notices.join('\n')).toMatch(/rate limit on GET .*giving up/);
+});
+
 test('a request that times out is retried', async () => {
   fake.failNext(1, 'timeout');
   const r = await client(fake.token, { timeoutMs: 300 }).rest.issues.listForRepo({ owner: 'acme', repo: 'network' });

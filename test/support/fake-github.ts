@@ -853,6 +853,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     res.end(text);
   };
 
+  const actorId = (req: IncomingMessage): number => tokens.get((req.headers.authorization ?? '').replace(/^(token|bearer)\s+/i, ''))?.id ?? 0;
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', base);
     const method = (req.method ?? 'GET').toUpperCase();
@@ -881,9 +883,13 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         return;
       }
       entry.status = fault.status;
+      // GitHub's own wording: the throttling client tells the two limits apart by it and by the headers
+      const primary = fault.headers['x-ratelimit-remaining'] === '0';
       const message =
         fault.status === 403 || fault.status === 429
-          ? 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
+          ? primary
+            ? `API rate limit exceeded for user ID ${actorId(req)}.`
+            : 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
           : undefined;
       send(res, fault.status, fault.options.body ?? errorBody(fault.status, message), fault.headers);
       return;
