@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GitFixture } from '../../test/support/git-fixture.js';
 import { memoryIo } from './io.js';
 import { runCli } from './run.js';
 
@@ -99,6 +100,21 @@ describe('imagegate validate', () => {
     const r = await validate(dir);
     expect(r.code).toBe(2);
     expect(r.out).toMatch(/^policies\/images\.yaml:1: file-missing: /m);
+  });
+
+  it('validates a git ref without touching the working tree', async () => {
+    const fx = new GitFixture();
+    try {
+      fx.copyIn(join(dir, 'devices'), 'devices').copyIn(join(dir, 'policies'), 'policies').commit('fleet');
+      fx.write({ 'devices/fra1/fra1-core-01.yaml': 'name: [\n' });
+      expect((await validate(fx.dir, '--ref', 'main')).code).toBe(0);
+      expect((await validate(fx.dir)).code).toBe(2);
+      const bad = await validate(fx.dir, '--ref', 'no-such-branch');
+      expect(bad.code).toBe(2);
+      expect(bad.err).toMatch(/^imagegate: git /);
+    } finally {
+      fx.cleanup();
+    }
   });
 
   it('refuses an unknown format and prints help', async () => {

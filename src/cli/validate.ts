@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError } from '../errors.js';
 import { formatProblem, type Problem } from '../model/problem.js';
-import { loadWorkingTree } from '../repo/index.js';
+import { GitRepo } from '../git/index.js';
+import { loadGitRef, loadWorkingTree } from '../repo/index.js';
 import { redact } from '../util/redact.js';
 import { runValidateRules } from '../validate/index.js';
 import { VERSION } from '../version.js';
@@ -24,14 +25,18 @@ export interface ValidateSummary {
 
 interface Options {
   repo: string;
+  ref?: string;
   format: 'text' | 'json';
 }
 
-/** Loads the tree and runs the rules; input problems win over rule failures for the exit code. */
-export async function validateRepo(dir: string): Promise<{ problems: Problem[]; summary: ValidateSummary }> {
+/**
+ * Loads the working tree of `dir` (or the tree of `ref` in its git repository) and runs the rules; input
+ * problems win over rule failures for the exit code.
+ */
+export async function validateRepo(dir: string, ref?: string): Promise<{ problems: Problem[]; summary: ValidateSummary }> {
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) throw new InputError(dir, undefined, 'not a directory', { hint: 'pass the repository root with --repo DIR' });
-  const { model, problems: input } = await loadWorkingTree(dir);
+  const { model, problems: input } = ref === undefined ? await loadWorkingTree(dir) : await loadGitRef(new GitRepo(dir), ref);
   // semantic rules on a partial model would report ghosts (a redundancy partner "missing" because its file
   // did not parse), so they run once the input is clean, as a compiler checks types after parsing
   const rules = model && input.length === 0 ? runValidateRules(model) : [];
@@ -53,7 +58,7 @@ export async function validateRepo(dir: string): Promise<{ problems: Problem[]; 
 
 async function run(opts: Options, io: Io): Promise<number> {
   const dir = resolve(io.cwd, opts.repo);
-  const { problems, summary } = await validateRepo(dir);
+  const { problems, summary } = await validateRepo(dir, opts.ref);
   if (opts.format === 'json') {
     io.stdout(redact(`${JSON.stringify({ version: VALIDATE_OUTPUT_VERSION, tool: VERSION, problems, summary }, null, 2)}\n`, io.env));
     return summary.exitCode;
@@ -76,6 +81,7 @@ export const validateCommand: CliCommand = {
       .command('validate')
       .description('check devices/ and policies/ against the schemas and the semantic rules (exit 0 clean, 1 rule failure, 2 unreadable input)')
       .option('--repo <dir>', 'repository root', '.')
+      .option('--ref <ref>', 'validate this commit, branch or tag of the repository instead of the working tree')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
       .action((opts: Options) => done(run(opts, io)));
   },
