@@ -207,6 +207,13 @@ describe('reconcile: state rules', () => {
     ]);
   });
 
+  it('facts read before a collection failed still count: drift on an unverified device is reported', async () => {
+    const partial = state('fra1-acc-02', { status: 'unverified', reason: 'command-failed', detail: 'verify failed' }, REVOKED);
+    delete partial.facts.hash;
+    const r = await reconcile(input({ states: stateFile([state('fra1-acc-01'), partial]) }));
+    expect(rulesOf(r.findings)).toEqual(['boot-drift', 'image-drift', 'revoked-image', 'unverified']);
+  });
+
   it('unreviewed-change for an authorization pushed without a pull request', async () => {
     const r = await reconcile(input({ ledger: ledger([upgrade({ via: 'direct', pr: null })]) }));
     expect(r.findings.map((f) => [f.rule, f.severity, f.authorization?.commit])).toEqual([['unreviewed-change', 'medium', upgrade().commit]]);

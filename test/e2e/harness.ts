@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reconcileRepo, type ReconcileRun } from '../../src/cli/reconcile.js';
 import { collect } from '../../src/collect/index.js';
+import { DemoRepo } from '../../src/demo/history.js';
 import { buildDemoRepo, DemoClock, TIMES } from '../../src/demo/scenario.js';
+import type { Device } from '../../src/model/device.js';
 import { GitRepo } from '../../src/git/index.js';
 import { loadGitRef } from '../../src/repo/index.js';
 import { SIM_PASSWORD, startFleet, type Fleet } from '../../src/sim/index.js';
@@ -20,14 +22,24 @@ export interface Day {
   close(): Promise<void>;
 }
 
-export async function startDay(opts: { mergeAt?: string } = {}): Promise<Day> {
+export interface DayOptions {
+  mergeAt?: string;
+  /** More history on main after the merge (e.g. a direct push). */
+  after?: (repo: DemoRepo) => void;
+  /** Changes the devices the simulator starts from (what the devices really run). */
+  real?: (devices: Device[]) => Device[];
+}
+
+export async function startDay(opts: DayOptions = {}): Promise<Day> {
   const dir = mkdtempSync(join(tmpdir(), 'ig-e2e-'));
   const repoDir = join(dir, 'repo');
-  const { base } = buildDemoRepo(ROOT, repoDir, opts.mergeAt === undefined ? {} : { mergeAt: opts.mergeAt });
+  const { base, repo } = buildDemoRepo(ROOT, repoDir, opts.mergeAt === undefined ? {} : { mergeAt: opts.mergeAt });
+  opts.after?.(repo);
   const before = await loadGitRef(new GitRepo(repoDir), base);
   if (!before.model) throw new Error(`example fleet did not load: ${JSON.stringify(before.problems)}`);
   const clock = new DemoClock(TIMES.base);
-  const fleet = await startFleet(before.model.devices, before.model.catalog, { logDir: join(dir, 'logs'), clock: clock.now });
+  const real = opts.real ? opts.real(before.model.devices) : before.model.devices;
+  const fleet = await startFleet(real, before.model.catalog, { logDir: join(dir, 'logs'), clock: clock.now });
   return {
     fleet,
     clock,

@@ -3,6 +3,7 @@
  * simulated devices and their TACACS+/TFTP servers, parsed by src/events, judged against the ledger.
  */
 import { playApprovedUpgrade, playTamper, TAMPERED, TIMES, UPGRADED } from '../../src/demo/scenario.js';
+import { appendFileSync } from 'node:fs';
 import type { Finding } from '../../src/model/finding.js';
 import { startDay, type Day } from './harness.js';
 
@@ -79,5 +80,65 @@ describe('reconcile end to end on the simulated fleet', () => {
     const seq = r.result.findings.filter((f) => f.device === TAMPERED && f.rule === 'tamper-sequence');
     expect(seq.map((f) => [f.severity, f.clock])).toEqual([['critical', 'unsynced']]);
     expect(rulesOn(r.result.findings, TAMPERED)).toContain('clock-untrusted');
+  });
+});
+
+describe('state and git rules end to end', () => {
+  let day: Day | undefined;
+  afterEach(async () => {
+    await day?.close();
+    day = undefined;
+  });
+
+  it('window-overrun when the approved upgrade never happened; unverified (high) on a host-key mismatch', async () => {
+    day = await startDay();
+    day.fleet.device('nyc1-core-01').misbehave('wrong-host-key');
+    const r = await day.reconcile();
+    expect(r.result.findings.map((f) => [f.rule, f.device, f.severity])).toEqual(
+      expect.arrayContaining([
+        ['window-overrun', UPGRADED, 'high'],
+        ['unverified', 'nyc1-core-01', 'high'],
+      ]),
+    );
+    // the new image never reached flash, so its hash cannot be read: unverified too, and the drift is still reported
+    expect(r.result.coverage.unverified).toEqual([
+      expect.objectContaining({ device: UPGRADED, reason: 'command-failed' }),
+      expect.objectContaining({ device: 'nyc1-core-01', reason: 'host-key-mismatch' }),
+    ]);
+  });
+
+  it('revoked-image and image-drift when a device really runs a revoked image', async () => {
+    day = await startDay({
+      real: (devices) =>
+        devices.map((d) =>
+          d.name === 'fra1-access-01' ? { ...d, image: 'c9k-17.03.01', boot: { system: ['flash:cat9k_iosxe.17.03.01.SPA.bin'], configRegister: '0x102' } } : d,
+        ),
+    });
+    const r = await day.reconcile();
+    expect(rulesOn(r.result.findings, 'fra1-access-01')).toEqual(['boot-drift', 'image-drift', 'revoked-image', 'unverified']);
+    expect(r.result.findings.find((f) => f.rule === 'revoked-image')?.severity).toBe('critical');
+  });
+
+  it('unreviewed-change for a change pushed to main without a pull request', async () => {
+    day = await startDay({
+      after: (repo) => {
+        const path = 'devices/fra1/fra1-access-01.yaml';
+        repo.write(path, repo.read(path).replace(/configRegister: "0x102"/, 'configRegister: "0x2102"'));
+        repo.commit('2026-12-10T09:00:00Z', 'fra1-access-01: config register');
+      },
+    });
+    const r = await day.reconcile();
+    expect(rulesOn(r.result.findings, 'fra1-access-01')).toEqual(['config-register-drift', 'unreviewed-change']);
+  });
+
+  it('unknown-device for a host in no device file', async () => {
+    day = await startDay();
+    playApprovedUpgrade(day.fleet, day.clock, TIMES.upgrade);
+    appendFileSync(
+      day.fleet.logs.syslog,
+      'Dec 12 13:00:00 10.99.0.7 12: Dec 12 13:00:00.000 UTC: %SYS-5-RELOAD: Reload requested by admin on vty0 (203.0.113.66). Reload Reason: Reload Command.\n',
+    );
+    const r = await day.reconcile();
+    expect(r.result.findings.map((f) => [f.rule, f.device, f.severity])).toEqual([['unknown-device', '10.99.0.7', 'medium']]);
   });
 });

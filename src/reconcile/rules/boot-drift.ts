@@ -10,7 +10,7 @@ export const bootDrift: StateRule = {
   check(ctx) {
     const { dev, state } = ctx;
     const want = dev.boot?.system;
-    const facts = state?.status === 'ok' ? state.facts.boot : undefined;
+    const facts = state?.facts.boot;
     if (!state || !want || want.length === 0 || !facts) return;
     const explained = (got: string[]): boolean =>
       pendingAuthorizations(ctx).some((a) => a.from.boot !== null && sameBootList(a.from.boot.system, got));

@@ -10,7 +10,7 @@ export const configRegisterDrift: StateRule = {
   check(ctx) {
     const { dev, state } = ctx;
     const want = dev.boot?.configRegister;
-    const facts = state?.status === 'ok' ? state.facts.boot : undefined;
+    const facts = state?.facts.boot;
     if (!state || want === undefined || !facts) return;
     const got = facts.nextConfigRegister ?? facts.configRegister;
     if (got === undefined || sameConfigRegister(got, want)) return;

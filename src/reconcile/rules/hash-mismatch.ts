@@ -9,7 +9,7 @@ export const hashMismatch: StateRule = {
   meta: { severity: 'critical', description: "The image file's hash on the device differs from the catalog (integrity check mismatch)." },
   check(ctx) {
     const { dev, state } = ctx;
-    const hash = state?.status === 'ok' ? state.facts.hash : undefined;
+    const hash = state?.facts.hash;
     if (!state || !hash) return;
     const image = ctx.imageByFile(imageFileName(hash.file), dev.platform);
     const expected = image?.[hash.algorithm];

@@ -8,7 +8,8 @@ export const imageDrift: StateRule = {
   meta: { severity: 'high', description: 'The running image is not the desired one and no open or upcoming change window explains it.' },
   check(ctx) {
     const { dev, state } = ctx;
-    if (!state || state.status !== 'ok') return;
+    // facts read before a collection failed still count: a drift seen is reported even if the device stays unverified
+    if (!state) return;
     const desired = ctx.image(dev.image);
     if (!desired) return;
     if (runsImage(state, desired) !== false) return;

@@ -9,7 +9,8 @@ export const revokedImage: StateRule = {
   meta: { severity: 'critical', description: 'A device runs or will boot an image whose catalog status is revoked.' },
   check(ctx) {
     const { dev, state } = ctx;
-    if (!state || state.status !== 'ok') return;
+    // facts read before a collection failed still count: a drift seen is reported even if the device stays unverified
+    if (!state) return;
     const revoked = ctx.model.catalog.images.filter((i) => i.status === 'revoked' && i.platform === dev.platform);
     for (const image of revoked) {
       const running = runsImage(state, image) === true;

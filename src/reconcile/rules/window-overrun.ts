@@ -8,7 +8,8 @@ export const windowOverrun: StateRule = {
   meta: { severity: 'high', description: 'A change window has closed and the device is not on the image it approved.' },
   check(ctx) {
     const { dev, state } = ctx;
-    if (!state || state.status !== 'ok') return;
+    // facts read before a collection failed still count: a drift seen is reported even if the device stays unverified
+    if (!state) return;
     const at = Date.parse(ctx.at) - ctx.detection.clockSkewSeconds * 1000;
     const closed = mergedAuthorizations(ctx)
       .filter((a) => a.window !== null && Date.parse(a.window.end) < at && a.to.image === dev.image)
