@@ -144,7 +144,7 @@ describe('with GitHub (fake server validated against the OpenAPI description)', 
       GITHUB_EVENT_NAME: 'pull_request',
       GITHUB_EVENT_PATH: pullRequestEvent(42),
       GITHUB_STEP_SUMMARY: summary,
-      IMAGEGATE_GITHUB_RETRIES: '0',
+      IMAGEGATE_GITHUB_NO_WAIT: '1',
     };
     fake.addPull('acme/network', { number: 42, user: 'anna-koch', head: { ref: 'pr', sha: head }, base: { ref: 'main', sha: base } });
     fake.addTeamMember('acme', 'netops', 'jrivera-net');
@@ -237,6 +237,8 @@ describe('with GitHub (fake server validated against the OpenAPI description)', 
     fake.failNext(10, 502);
     const r = await check(['--format', 'github', '--github'], env);
     expect(r.code).toBe(1);
+    // the first call and its three retries, then the verdict; the comment is still attempted and fails too
+    expect(fake.requests.slice(0, 4).map((q) => `${q.method} ${q.status}`)).toEqual(Array(4).fill('GET 502'));
     expect(r.out).toMatch(/::error file=\.,line=1,title=imagegate github-error::GET .*pulls\/42 failed \(HTTP 502\)/);
     expect(r.out + r.err).not.toContain(fake.token);
   });

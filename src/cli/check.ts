@@ -74,11 +74,11 @@ function githubSession(io: Io, event: GateEvent | null): GitHubSession {
   if (number === null || number === undefined) throw new UsageError('--github needs a pull_request or merge_group event in GITHUB_EVENT_PATH that names the PR');
   const baseUrl = io.env['GITHUB_API_URL'] ?? 'https://api.github.com';
   const notice = (m: string): void => io.stderr(redact(`imagegate: ${m}\n`, io.env));
-  const retriesText = io.env['IMAGEGATE_GITHUB_RETRIES'];
-  const retries = retriesText !== undefined && /^\d+$/.test(retriesText) ? { retries: Number(retriesText) } : {};
-  const client = createOctokit({ token, baseUrl, onNotice: notice, ...retries });
+  // tests only: keep every retry decision but do not sleep (as `windows` and `reconcile` do)
+  const noWait = io.env['IMAGEGATE_GITHUB_NO_WAIT'] === '1' ? { noWait: true } : {};
+  const client = createOctokit({ token, baseUrl, onNotice: notice, ...noWait });
   const teamsToken = io.env['IMAGEGATE_TEAMS_TOKEN'];
-  const teamsClient = teamsToken ? createOctokit({ token: teamsToken, baseUrl, onNotice: notice, ...retries }) : client;
+  const teamsClient = teamsToken ? createOctokit({ token: teamsToken, baseUrl, onNotice: notice, ...noWait }) : client;
   return { client, teamsClient, repo, number };
 }
 
