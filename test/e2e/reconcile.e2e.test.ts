@@ -3,7 +3,12 @@
  * simulated devices and their TACACS+/TFTP servers, parsed by src/events, judged against the ledger.
  */
 import { playApprovedUpgrade, playTamper, TAMPERED, TIMES, UPGRADED } from '../../src/demo/scenario.js';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { memoryIo } from '../../src/cli/io.js';
+import { runCli } from '../../src/cli/run.js';
+import { SIM_PASSWORD } from '../../src/sim/index.js';
 import type { Finding } from '../../src/model/finding.js';
 import { startDay, type Day } from './harness.js';
 
@@ -140,5 +145,37 @@ describe('state and git rules end to end', () => {
     );
     const r = await day.reconcile();
     expect(r.result.findings.map((f) => [f.rule, f.device, f.severity])).toEqual([['unknown-device', '10.99.0.7', 'medium']]);
+  });
+});
+
+describe('the CLI against the simulator', () => {
+  let day: Day | undefined;
+  afterEach(async () => {
+    await day?.close();
+    day = undefined;
+  });
+
+  it('reconcile --collect reads the fleet over SSH itself; risky commands are reported', async () => {
+    day = await startDay();
+    playApprovedUpgrade(day.fleet, day.clock, TIMES.upgrade);
+    day.clock.set('2026-12-12T12:00:00Z');
+    day.fleet.run('fra1-core-01', 'akoch', 'debug ip bgp updates', '10.20.0.9');
+    const dir = mkdtempSync(join(tmpdir(), 'ig-e2e-cli-'));
+    try {
+      writeFileSync(join(dir, 'ssh_config'), day.fleet.sshConfig());
+      const io = memoryIo({ IMAGEGATE_SSH_PASSWORD: SIM_PASSWORD }, dir);
+      const logs = Object.values(day.fleet.logs);
+      const code = await runCli(
+        ['reconcile', '--repo', day.repoDir, '--collect', '--ssh-config', 'ssh_config', '--events', ...logs, '--at', TIMES.collect, '--year', '2026', '--format', 'json', '--fail-on', 'critical'],
+        io,
+      );
+      const out = JSON.parse(io.out) as { coverage: { verified: number }; findings: Array<{ rule: string; device: string }> };
+      expect(out.coverage.verified).toBe(15);
+      expect(out.findings.map((f) => [f.rule, f.device])).toEqual([['risky-command', 'fra1-core-01']]);
+      expect(code).toBe(0);
+      expect(io.err).not.toContain(SIM_PASSWORD);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
