@@ -223,7 +223,6 @@ export async function runGate(input: GateInput): Promise<GateResult> {
     changes,
     base,
     head: headLoad.model,
-    headProblems: headLoad.problems,
     headValidation,
     now: input.now,
     pr: input.pr,

@@ -3,7 +3,7 @@ import type { Device } from '../model/device.js';
 import { lineOf } from '../model/source.js';
 import { parseOffsetTimestamp } from '../validate/index.js';
 import { schedulesWindow } from './change-set.js';
-import type { DeviceChange, GateContext } from './types.js';
+import type { GateContext } from './types.js';
 
 export interface ScheduledWindow {
   device: Device;
@@ -11,7 +11,6 @@ export interface ScheduledWindow {
   end: number;
   /** From this PR (`pr`) or already merged on the base (`merged`). */
   origin: 'pr' | 'merged';
-  change?: DeviceChange;
 }
 
 export function windowOf(device: Device): { start: number; end: number } | undefined {
@@ -28,7 +27,7 @@ export function prWindows(ctx: GateContext): ScheduledWindow[] {
   for (const c of ctx.changes.devices) {
     if (!c.after || !schedulesWindow(c)) continue;
     const w = windowOf(c.after);
-    if (w) out.push({ device: c.after, ...w, origin: 'pr', change: c });
+    if (w) out.push({ device: c.after, ...w, origin: 'pr' });
   }
   return out;
 }

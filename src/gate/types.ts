@@ -38,14 +38,6 @@ export interface PullRequestInfo {
   headSha: string | null;
 }
 
-export interface Review {
-  login: string;
-  isBot: boolean;
-  state: string;
-  commitId: string | null;
-  submittedAt: string | null;
-}
-
 /** Approvals as read from GitHub, reduced to what the rules need. */
 export interface ApprovalEvidence {
   /** Logins whose latest decisive review on the head commit is an approval (author and bots excluded). */
@@ -70,7 +62,6 @@ export interface GateContext {
   base: RepoModel;
   /** The head as loaded (its own policies are judged, never used to judge). */
   head: RepoModel | null;
-  headProblems: Problem[];
   /** Validation of the head tree (input and semantic problems). */
   headValidation: Problem[];
   now: Date;

@@ -9,8 +9,6 @@ export const headValid: GateRule = {
     rationale: 'A merged tree that does not load cannot be judged, collected or reconciled.',
   },
   check(ctx) {
-    for (const p of ctx.headValidation) {
-      ctx.report({ ...p, rule: `${headValid.id}/${p.rule}`, message: p.message, severity: p.severity });
-    }
+    for (const p of ctx.headValidation) ctx.report({ ...p, rule: `${headValid.id}/${p.rule}` });
   },
 };
