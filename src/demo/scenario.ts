@@ -3,8 +3,6 @@
  * window for one device), a simulated fleet on loopback, operators playing the day on a fixed clock.
  */
 import { join } from 'node:path';
-import type { Device } from '../model/device.js';
-import type { ImageCatalog } from '../model/image.js';
 import type { Fleet } from '../sim/index.js';
 import { hostKeyFor } from '../sim/index.js';
 import { DemoRepo } from './history.js';
@@ -116,9 +114,4 @@ export function playTamper(fleet: Fleet, clock: DemoClock, startIso: string, dev
   clock.advance(2);
   fleet.run(device, user, 'reload', from);
   clock.advance(5);
-}
-
-export interface FleetInputs {
-  devices: Device[];
-  catalog: ImageCatalog;
 }

@@ -125,7 +125,7 @@ test('the tracking issue of a closed window gets the verification result and is 
 test('writes are serial and paced; a rate-limited write is retried after retry-after', async () => {
   const sleeps: number[] = [];
   let clock = 0;
-  fake.failNext(1, 403, { 'retry-after': '1', 'x-ratelimit-remaining': '0' }, { match: /^POST / });
+  fake.failNext(1, 403, { 'retry-after': '1' }, { match: /^POST / });
   const r = await sync([finding(1), finding(2), finding(3)], {
     writeIntervalMs: 750,
     now: () => clock,

@@ -3,6 +3,7 @@
  * Writes are serial and paced (GitHub allows about 80 content-creating requests a minute); the client
  * honours retry-after. The caller writes the findings file before calling any of this.
  */
+import { parseFindingMarker } from '../report/issue-body.js';
 import type { GitHubClient } from './client.js';
 import type { RepoRef } from './pulls.js';
 
@@ -63,10 +64,8 @@ interface ExistingIssue {
   state: string;
   stateReason: string | null;
   evidence: string | null;
-  labels: string[];
 }
 
-const FINDING = /^<!-- imagegate:finding:([0-9a-f]{64}) -->\n<!-- imagegate:evidence:([0-9a-f]{64}) -->/;
 const WINDOW = /<!-- imagegate:window:([0-9a-f]{7,40}):([^\s>]+) -->/;
 
 class Pacer {
@@ -89,10 +88,6 @@ function ours(issue: { user: { login: string; type: string } | null }, viewer: s
   return viewer !== null ? issue.user.login === viewer : issue.user.type === 'Bot';
 }
 
-function labelNames(labels: Array<string | { name?: string }>): string[] {
-  return labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter((l) => l !== '');
-}
-
 export async function syncFindingIssues(opts: IssueSyncOptions): Promise<IssueSyncResult> {
   const { client, repo } = opts;
   const pacer = new Pacer(opts.writeIntervalMs ?? 750, opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))), opts.now ?? Date.now);
@@ -103,20 +98,13 @@ export async function syncFindingIssues(opts: IssueSyncOptions): Promise<IssueSy
   const deviceOf = new Map<number, string>();
   for (const issue of listed) {
     if (issue.pull_request || !ours(issue, opts.viewer)) continue;
-    const m = FINDING.exec(issue.body ?? '');
-    if (!m?.[1]) continue;
-    const prev = existing.get(m[1]);
+    const m = parseFindingMarker(issue.body);
+    if (!m) continue;
+    const prev = existing.get(m.fingerprint);
     // should two issues carry one fingerprint (a crash between create and list), the open, newest one wins
     if (prev && (prev.state === 'open' || prev.number > issue.number)) continue;
-    existing.set(m[1], { number: issue.number, state: issue.state, stateReason: issue.state_reason ?? null, evidence: m[2] ?? null, labels: labelNames(issue.labels) });
-    const dev = /^<!-- imagegate:device:(\S*) -->$/m.exec(issue.body ?? '')?.[1];
-    if (dev) {
-      try {
-        deviceOf.set(issue.number, decodeURIComponent(dev));
-      } catch {
-        // a hand-edited marker: the issue is still ours, just not tied to a device
-      }
-    }
+    existing.set(m.fingerprint, { number: issue.number, state: issue.state, stateReason: issue.state_reason ?? null, evidence: m.evidence });
+    if (m.device !== null) deviceOf.set(issue.number, m.device);
   }
 
   const current = new Set<string>();

@@ -36,12 +36,20 @@ export function issueBody(f: Finding, opts: MarkdownOptions = {}): string {
   ].join('\n');
 }
 
-export function parseFindingMarker(body: string | null | undefined): { fingerprint: string; evidence: string | null } | null {
+/** The hidden markers of an issue body; only its first three lines count, so a marker quoted in evidence cannot. */
+export function parseFindingMarker(body: string | null | undefined): { fingerprint: string; evidence: string | null; device: string | null } | null {
   if (!body) return null;
   const m = FINDING_MARKER.exec(body);
   if (!m?.[1]) return null;
-  const head = body.split('\n').slice(0, 2).join('\n');
-  return { fingerprint: m[1], evidence: EVIDENCE_MARKER.exec(head)?.[1] ?? null };
+  const head = body.split('\n').slice(0, 3).join('\n');
+  const dev = /^<!-- imagegate:device:(\S*) -->$/m.exec(head)?.[1];
+  let device: string | null = null;
+  try {
+    device = dev === undefined ? null : decodeURIComponent(dev);
+  } catch {
+    // a hand-edited marker: the issue is still ours, just not tied to a device
+  }
+  return { fingerprint: m[1], evidence: EVIDENCE_MARKER.exec(head)?.[1] ?? null, device };
 }
 
 /** Everything the GitHub sync needs for one finding. */

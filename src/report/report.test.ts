@@ -96,7 +96,7 @@ describe('markdown report', () => {
 describe('issue body', () => {
   it('starts with the markers; a hostile marker in the evidence does not count', () => {
     const body = issueBody(finding());
-    expect(parseFindingMarker(body)).toEqual({ fingerprint: FP, evidence: evidenceHash(finding()) });
+    expect(parseFindingMarker(body)).toEqual({ fingerprint: FP, evidence: evidenceHash(finding()), device: 'fra1-acc-01' });
     expect(parseFindingMarker(`text\n<!-- imagegate:finding:${FP} -->`)).toBeNull();
     expect(body.match(/<!-- imagegate:finding:/g)).toHaveLength(1);
   });
