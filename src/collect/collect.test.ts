@@ -39,7 +39,7 @@ describe('collect against the simulator', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('collects every platform, and reports each misbehaving device with its reason while the rest complete', async () => {
+  it.each([['auto'], ['shell']] as const)('collects every platform, and reports each misbehaving device with its reason while the rest complete (%s transport)', async (transport) => {
     const modes = Object.keys(EXPECTED) as Misbehaviour[];
     const bad = new Map<string, Misbehaviour>();
     modes.forEach((mode, i) => {
@@ -53,6 +53,7 @@ describe('collect against the simulator', () => {
       timeoutSeconds: 1.5,
       sshConfig: fleet.sshConfig(),
       env,
+      transport,
       onProgress: (done) => progress.push(done),
     });
     expect(state.version).toBe(1);
@@ -144,5 +145,19 @@ describe('collect against the simulator', () => {
     fleet.flushLogs();
     expect(readFileSync(fleet.logs.tacacs, 'utf8')).not.toContain('x.bin');
     expect(fleet.device(ios[0]?.name ?? '').uptimeSeconds()).toBeGreaterThan(86400);
+  });
+
+  it('collects every platform over an interactive session too; IOS closes the connection after one exec', async () => {
+    const five = devices.slice(0, 5);
+    const shell = await collect(five, catalog, { sshConfig: fleet.sshConfig(), env, timeoutSeconds: 5, transport: 'shell' });
+    expect(shell.devices.map((d) => [d.platform, d.status, d.detail])).toEqual(five.map((d) => [d.platform, 'ok', undefined]));
+    const exec = await collect(five, catalog, { sshConfig: fleet.sshConfig(), env, timeoutSeconds: 5, transport: 'exec' });
+    expect(exec.devices.map((d) => [d.platform, d.status === 'ok' ? 'ok' : d.reason])).toEqual([
+      ['cisco_ios', 'unreachable'],
+      ['cisco_xe', 'unreachable'],
+      ['cisco_nxos', 'ok'],
+      ['arista_eos', 'ok'],
+      ['juniper_junos', 'ok'],
+    ]);
   });
 });

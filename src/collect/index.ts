@@ -2,15 +2,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import { ImagegateError, InputError, ParseError, excerpt } from '../errors.js';
 import type { Device } from '../model/device.js';
 import type { HashAlgorithm, Image, ImageCatalog } from '../model/image.js';
+import type { PlatformId } from '../model/platform.js';
 import { STATE_FILE_VERSION, type DeviceFacts, type DeviceState, type StateFile, type UnverifiedReason } from '../model/state.js';
 import { assertSafeFileName, detectFailure, getDriver, isAllowedCommand, type PlatformDriver } from '../platforms/index.js';
 import { redact } from '../util/redact.js';
-import { DeviceSession, SessionError } from './session.js';
+import { DeviceSession, SessionError, type ShellSession } from './session.js';
 import { parseSshConfig, resolveSshHost, type SshConfig } from './ssh-config.js';
 
 export { parseSshConfig, resolveSshHost, hostMatches, type SshConfig, type SshHostConfig } from './ssh-config.js';
 
 export const DEFAULT_MAX_OUTPUT_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Cisco IOS and IOS-XE serve one exec request per SSH connection and then close it, so their commands go through
+ * an interactive session, as engineers and netmiko talk to them. The OpenSSH-based servers of NX-OS, EOS and Junos
+ * run one exec channel per command, which needs no prompt matching.
+ */
+const SHELL_PLATFORMS: ReadonlySet<PlatformId> = new Set<PlatformId>(['cisco_ios', 'cisco_xe']);
 
 export interface CollectOptions {
   concurrency?: number;
@@ -23,6 +31,8 @@ export interface CollectOptions {
   maxOutputBytes?: number;
   clock?: () => Date;
   onProgress?: (done: number, total: number, state: DeviceState) => void;
+  /** `auto` (default): an interactive session for IOS and IOS-XE, an exec channel per command elsewhere. */
+  transport?: 'auto' | 'exec' | 'shell';
 }
 
 class Unverified extends Error {
@@ -107,14 +117,20 @@ export async function collect(devices: Device[], catalog: ImageCatalog, opts: Co
         ...(key && env.IMAGEGATE_SSH_KEY_PASSPHRASE ? { passphrase: env.IMAGEGATE_SSH_KEY_PASSPHRASE } : {}),
         ...(agent ? { agent } : {}),
       });
+      let shell: ShellSession | undefined;
       try {
+        const transport = opts.transport ?? 'auto';
+        if (transport === 'shell' || (transport === 'auto' && SHELL_PLATFORMS.has(driver.id))) shell = await session.shell(driver.prompt, timeoutMs);
+        const send = (command: string): Promise<string> => (shell ? shell.run(command, timeoutMs, maxBytes) : session.exec(command, timeoutMs, maxBytes));
         const run = async <T>(command: string, parse: (raw: string) => T): Promise<T> => {
           if (!isAllowedCommand(driver, command)) throw new Unverified('command-failed', `refusing to send "${command}": not on the ${driver.id} allowlist`);
-          const raw = await session.exec(command, timeoutMs, maxBytes);
+          const raw = await send(command);
           const failure = detectFailure(driver, raw);
           if (failure !== null) throw new Unverified('command-failed', `"${command}": ${failure}`);
           return parse(raw);
         };
+        // paging off first: a pager prompt would stall an interactive session
+        if (shell) for (const setup of driver.sessionSetup) await run(setup, () => undefined);
         const version = await run(driver.facts.version.command, (r) => driver.facts.version.parse(r));
         const uptime = driver.facts.uptime;
         facts.version = uptime ? { ...version, ...(await run(uptime.command, (r) => uptime.parse(r))) } : version;
@@ -137,6 +153,7 @@ export async function collect(devices: Device[], catalog: ImageCatalog, opts: Co
           facts.hash = await run(hash.command(file, algorithm), (r) => hash.parse(r, file, algorithm));
         }
       } finally {
+        shell?.close();
         session.close();
       }
       return { ...base, status: 'ok', facts, ...(expectedFile ? { expectedFile } : {}), ...(unsupported.length ? { unsupported } : {}) };

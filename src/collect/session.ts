@@ -1,5 +1,6 @@
 // ssh2 is CommonJS: Node's ESM loader offers only its default export
-import ssh2, { type Client as SshClient, type ConnectConfig } from 'ssh2';
+import { StringDecoder } from 'node:string_decoder';
+import ssh2, { type Client as SshClient, type ClientChannel, type ConnectConfig } from 'ssh2';
 
 const { Client } = ssh2;
 import { fingerprintOf } from './fingerprint.js';
@@ -137,7 +138,137 @@ export class DeviceSession {
     });
   }
 
+  /** Opens an interactive CLI session and waits for the first prompt, which every later answer must end with. */
+  shell(prompt: RegExp, timeoutMs: number): Promise<ShellSession> {
+    return new Promise((resolve, reject) => {
+      if (this.closed) return reject(new SessionError('unreachable', 'connection lost before the shell opened'));
+      const timer = setTimeout(() => reject(new SessionError('timeout', `no prompt within ${timeoutMs / 1000} s`)), timeoutMs);
+      this.client.shell({ term: 'vt100', cols: 511, rows: 24 }, (err, stream) => {
+        if (err) {
+          clearTimeout(timer);
+          return reject(new SessionError('unreachable', `shell: ${err.message}`));
+        }
+        const shell = new ShellSession(stream, prompt);
+        shell.ready(timeoutMs).then(
+          () => {
+            clearTimeout(timer);
+            resolve(shell);
+          },
+          (e: unknown) => {
+            clearTimeout(timer);
+            reject(e);
+          },
+        );
+      });
+    });
+  }
+
   close(): void {
     this.client.end();
+  }
+}
+
+interface Waiter {
+  command: string | null;
+  maxBytes: number;
+  resolve: (out: string) => void;
+  reject: (err: SessionError) => void;
+}
+
+/**
+ * A CLI session in a pty, as an engineer types: a command, its echo, its output, the prompt again. The prompt
+ * learned at login (`sw-01#`, `user@r1> `) must end the output, so that a prompt-like line inside an output
+ * cut at a packet boundary is not mistaken for the end.
+ */
+export class ShellSession {
+  private buffer = '';
+  private size = 0;
+  private promptLine: string | null = null;
+  private waiter: Waiter | null = null;
+  private closed = false;
+  private readonly decoder = new StringDecoder('utf8');
+
+  constructor(
+    private readonly stream: ClientChannel,
+    private readonly prompt: RegExp,
+  ) {
+    const take = (b: Buffer): void => {
+      this.size += b.length;
+      this.buffer += this.decoder.write(b);
+      this.check();
+    };
+    stream.on('data', take);
+    stream.stderr.on('data', take);
+    stream.on('close', () => {
+      this.closed = true;
+      this.waiter?.reject(new SessionError('unreachable', `connection lost during "${this.waiter.command ?? 'login'}"`));
+      this.waiter = null;
+    });
+  }
+
+  ready(timeoutMs: number): Promise<void> {
+    return this.wait(null, timeoutMs, 1024 * 1024).then(() => undefined);
+  }
+
+  run(command: string, timeoutMs: number, maxBytes: number): Promise<string> {
+    const answer = this.wait(command, timeoutMs, maxBytes);
+    this.stream.write(`${command}\n`);
+    return answer;
+  }
+
+  close(): void {
+    if (!this.closed) this.stream.end('exit\n');
+  }
+
+  private wait(command: string | null, timeoutMs: number, maxBytes: number): Promise<string> {
+    return new Promise((resolve, reject) => {
+      if (this.closed) return reject(new SessionError('unreachable', `connection lost before "${command ?? 'login'}"`));
+      this.buffer = '';
+      this.size = 0;
+      const timer = setTimeout(() => {
+        this.waiter = null;
+        reject(new SessionError('timeout', command ? `"${command}" did not finish within ${timeoutMs / 1000} s` : `no prompt within ${timeoutMs / 1000} s`));
+      }, timeoutMs);
+      this.waiter = {
+        command,
+        maxBytes,
+        resolve: (out) => {
+          clearTimeout(timer);
+          resolve(out);
+        },
+        reject: (err) => {
+          clearTimeout(timer);
+          reject(err);
+        },
+      };
+      this.check();
+    });
+  }
+
+  private check(): void {
+    const w = this.waiter;
+    if (!w) return;
+    if (this.size > w.maxBytes) {
+      this.waiter = null;
+      this.stream.close();
+      w.reject(new SessionError('output-too-large', `"${w.command ?? 'login'}" printed more than ${w.maxBytes} bytes`));
+      return;
+    }
+    // only the tail decides whether the prompt came back: output arrives in many chunks and can be megabytes long
+    const cut = this.buffer.lastIndexOf('\n');
+    const last = this.buffer.slice(cut + 1).replace(/\r/g, '').trimEnd();
+    if (w.command === null) {
+      if (!this.prompt.test(this.buffer.slice(-512).replace(/\r/g, ''))) return;
+      this.promptLine = last;
+      this.waiter = null;
+      w.resolve('');
+      return;
+    }
+    if (cut < 0 || last !== this.promptLine) return;
+    const lines = this.buffer.slice(0, cut).replace(/\r/g, '').split('\n');
+    // the device echoes what was typed; a device that does not echo loses no output line
+    if (lines[0]?.trim().endsWith(w.command)) lines.shift();
+    this.waiter = null;
+    w.resolve(lines.join('\n'));
   }
 }

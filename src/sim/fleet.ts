@@ -141,13 +141,16 @@ export async function startFleet(devices: Device[], catalog: ImageCatalog, opts:
     client.on('error', () => undefined);
     client.on('ready', () => {
       const session = login(node, user, socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1');
+      let execs = 0;
       client.on('session', (acceptSession) => {
         const s = acceptSession();
         s.on('pty', (accept) => accept?.());
         s.on('env', (accept) => accept?.());
         s.on('window-change', (accept) => accept?.());
-        s.on('exec', (accept, _reject, info) => {
+        s.on('exec', (accept, reject, info) => {
+          if (node.platform.singleExec && execs++ > 0) return reject?.();
           const stream = accept();
+          if (node.platform.singleExec) stream.on('close', () => client.end());
           reply(node, stream, socket, answer(node, session, info.command), true);
         });
         s.on('shell', (accept) => {
@@ -166,7 +169,8 @@ export async function startFleet(devices: Device[], catalog: ImageCatalog, opts:
     if (mode === 'huge-output') text = `${output}\n${garbage(node.dev.name, hugeBytes)}\n`;
     const send = (): void => {
       if (stream.destroyed) return;
-      const crlf = close ? text : text.replace(/\r?\n/g, '\r\n');
+      // a pty turns each newline into CRLF; huge answers skip it, their bytes are noise anyway
+      const crlf = close || mode === 'huge-output' ? text : text.replace(/\r?\n/g, '\r\n');
       if (mode === 'drop-mid-output') {
         stream.write(crlf.slice(0, Math.floor(crlf.length / 2)));
         setImmediate(() => socket.destroy());

@@ -89,6 +89,7 @@ export const aristaEos: SimPlatform = {
   id: 'arista_eos',
   defaultFs: 'flash:',
   sshIdent: 'OpenSSH_8.7',
+  singleExec: false,
   tty: (n) => `vty${n % 16 + 3}`,
   prompt: (dev, s) => `${dev.hostname}${s.mode === 'config' ? '(config)' : ''}#`,
   syslog,

@@ -94,6 +94,7 @@ export const ciscoNxos: SimPlatform = {
   id: 'cisco_nxos',
   defaultFs: 'bootflash:',
   sshIdent: 'OpenSSH_8.3',
+  singleExec: false,
   tty: (n) => `pts/${n % 64}`,
   prompt: (dev, s) => `${dev.hostname}${s.mode === 'config' ? '(config)' : ''}#`,
   syslog,

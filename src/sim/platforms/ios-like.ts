@@ -66,6 +66,7 @@ export function iosLike(f: IosFlavour): SimPlatform {
     id: f.id,
     defaultFs: f.defaultFs,
     sshIdent: 'Cisco-1.25',
+    singleExec: true,
     tty: (n) => `vty${n % 16}`,
     prompt: (dev, s) => `${dev.hostname}${s.mode === 'config' ? '(config)' : ''}#`,
     syslog: (dev: SimDevice, event: SimEvent) => iosSyslog(dev, event, f.banner(dev)),

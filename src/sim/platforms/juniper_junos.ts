@@ -87,6 +87,7 @@ export const juniperJunos: SimPlatform = {
   id: 'juniper_junos',
   defaultFs: '/var/tmp/',
   sshIdent: 'OpenSSH_8.6',
+  singleExec: false,
   tty: (n) => `pts/${n % 64}`,
   prompt: (dev, s) => `${s.user}@${dev.hostname}${s.mode === 'config' ? '# ' : '> '}`,
   syslog,

@@ -8,6 +8,8 @@ export interface SimPlatform {
   defaultFs: string;
   /** Software part of the SSH identification string (`SSH-2.0-<ident>`). */
   sshIdent: string;
+  /** IOS's SSH server runs one exec request per connection and then closes the connection. */
+  singleExec: boolean;
   /** Terminal line name for the n-th login (`vty0`, `pts/0`). */
   tty(n: number): string;
   prompt(dev: SimDevice, session: OperatorSession): string;
