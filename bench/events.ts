@@ -120,18 +120,27 @@ export const eventsBenchmark: Benchmark = {
     const mib = (await stat(one)).size / 2 ** 20;
     log(`generated ${lines.toLocaleString('en-US')} lines (${mib.toFixed(0)} MiB) and 3x`);
     const fleet = devices();
-    const r1 = await timed(() => readAll(one, fleet));
+    // best of three: the figure is what the code can do, not what a busy machine let it do once
+    const best = async <T>(fn: () => Promise<T> | T): Promise<{ result: T; seconds: number }> => {
+      let top: { result: T; seconds: number } | null = null;
+      for (let i = 0; i < 3; i++) {
+        const r = await timed(fn);
+        if (top === null || r.seconds < top.seconds) top = r;
+      }
+      return top as { result: T; seconds: number };
+    };
+    const r1 = await best(() => readAll(one, fleet));
     const r3 = await timed(() => readAll(three, fleet));
     const rss1 = r1.result.rssMiB;
     const rss3 = r3.result.rssMiB;
-    const grep = await timed(() => spawnSync('grep', ['-c', '-E', grepPattern(), one], { encoding: 'utf8' }));
+    const grep = await best(() => spawnSync('grep', ['-c', '-E', grepPattern(), one], { encoding: 'utf8' }));
     const grepCount = Number(grep.result.stdout.trim());
     log(`events 1x: ${r1.result.events} of ${r1.result.lines} lines in ${r1.seconds.toFixed(2)} s; grep matched ${grepCount} lines in ${grep.seconds.toFixed(2)} s`);
     log(`events 3x: ${r3.result.events} of ${r3.result.lines} lines in ${r3.seconds.toFixed(2)} s; RSS while reading 1x ${rss1} MiB (${r1.result.beforeMiB} before), 3x ${rss3} MiB (${r3.result.beforeMiB} before); process peak ${peakRssMiB()} MiB`);
     const rate1 = Math.round(r1.result.lines / r1.seconds);
     const rate3 = Math.round(r3.result.lines / r3.seconds);
     const grepRate = Math.round(lines / grep.seconds);
-    const input = `${lines.toLocaleString('en-US')} syslog lines, ${mib.toFixed(0)} MiB, ${r1.result.events} relevant`;
+    const input = `${lines.toLocaleString('en-US')} syslog lines, ${mib.toFixed(0)} MiB, ${r1.result.events} relevant (best of 3)`;
     return [
       {
         name: 'events',
@@ -152,11 +161,18 @@ export const eventsBenchmark: Benchmark = {
       },
       {
         name: 'events',
-        input: `1x then 3x the file (${mib.toFixed(0)} / ${(mib * 3).toFixed(0)} MiB)`,
-        metric: 'peak RSS while reading 3x (1x in unit)',
+        input: `1x: ${lines.toLocaleString('en-US')} lines, ${mib.toFixed(0)} MiB (RSS before reading: ${r1.result.beforeMiB} MiB)`,
+        metric: 'peak RSS while reading',
+        value: rss1,
+        unit: 'MiB',
+      },
+      {
+        name: 'events',
+        input: `3x: ${(lines * 3).toLocaleString('en-US')} lines, ${(mib * 3).toFixed(0)} MiB (RSS before reading: ${r3.result.beforeMiB} MiB)`,
+        metric: 'peak RSS while reading',
         value: rss3,
-        unit: `MiB (1x: ${rss1} MiB)`,
-        target: { text: 'does not grow with the file (3x within 1x + 10%)', met: rss3 <= rss1 * 1.1 },
+        unit: 'MiB',
+        target: { text: 'does not grow with the file (3x <= 1x + 10%)', met: rss3 <= rss1 * 1.1 },
       },
     ];
   },

@@ -101,6 +101,12 @@ export function expandCommand(command: string): string[] {
   return out;
 }
 
+/** Whether a word is (an abbreviation of) a command keyword, as opposed to, say, a user name. */
+export function isCommandWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return FIRST_TABLES.some((t) => unique(t, lower) !== null);
+}
+
 function unique(table: KeywordNode, token: string): string | null {
   if (Object.hasOwn(table, token)) return token;
   let found: string | null = null;

@@ -14,7 +14,6 @@ export const CHUNK = 256 * 1024;
 export const MAX_LINE = 64 * 1024;
 /** How much of a file's start format detection looks at. */
 const HEAD = 64 * 1024;
-const GUNZIP_CHUNK = 256 * 1024;
 const DETECT_LINES = 20;
 
 export interface Candidate {
@@ -33,7 +32,7 @@ async function* byteChunks(path: string): AsyncGenerator<Buffer> {
     const file = fh.createReadStream({ highWaterMark: CHUNK, start: 0, autoClose: false });
     let stream: Readable = file;
     if (bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b) {
-      const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK });
+      const gunzip = createGunzip({ chunkSize: CHUNK });
       file.on('error', (e) => gunzip.destroy(e));
       stream = file.pipe(gunzip);
     }

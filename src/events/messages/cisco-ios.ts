@@ -1,4 +1,4 @@
-import { imageFile } from '../classify.js';
+import { imageFile, isCommandWord } from '../classify.js';
 import type { MessageHandler } from './types.js';
 import { userAfter } from './types.js';
 
@@ -36,12 +36,11 @@ export const ciscoIos: MessageHandler = {
       return { kind: 'install', file, command: /install \S+/.exec(f.body)?.[0] ?? null };
     }
     if (m.startsWith('HA_EM-') && /-LOG$/.test(m)) {
-      // applets of the `event cli pattern` kind log `<applet>: <command>` (sometimes with the user first)
+      // applets of the `event cli pattern` kind log `<applet>: [<user>: ]<command>`; a first word that is no
+      // command keyword is the user
       const text = f.body.replace(/^[\w-]+:\s*/, '');
-      const um = /^(?:user\s+)?(\S+?)\s*(?:ran|executed|typed|:)\s+(.*)$/i.exec(text);
-      return um && !/^(copy|boot|reload|config|install|verify|debug)/i.test(text)
-        ? { actor: um[1] ?? null, command: um[2] ?? '' }
-        : { command: text };
+      const um = /^([\w.@-]+):\s+(.+)$/.exec(text);
+      return um && !isCommandWord(um[1] ?? '') ? { actor: um[1] ?? null, command: um[2] ?? '' } : { command: text };
     }
     return undefined;
   },

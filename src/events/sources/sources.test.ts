@@ -28,7 +28,7 @@ describe('syslog: IOS / IOS-XE (receiver file written from the documented format
   it('turns each message into the right event', async () => {
     const { events, summary } = await read('written/ios-rsyslog.log');
     const f = summary.files[0];
-    expect(f).toMatchObject({ format: 'syslog', detected: true, lines: 13, skipped: {} });
+    expect(f).toMatchObject({ format: 'syslog', detected: true, lines: 14, skipped: {} });
     const byLine = new Map(events.map((e) => [e.source.line, e]));
     expect(pick(byLine.get(1), ['protocol', 'direction', 'host'])).toEqual({
       kind: 'transfer', device: 'core-01', host: 'core-01.fra1.example.net', actor: 'alice', file: 'cat9k_iosxe.17.12.04.SPA.bin',
@@ -50,6 +50,8 @@ describe('syslog: IOS / IOS-XE (receiver file written from the documented format
     expect(byLine.get(12)).toMatchObject({ kind: 'config-change', actor: 'bob', command: 'username backdoor privilege 15 secret 5 <redacted>' });
     expect(byLine.get(12)?.raw).not.toContain('$1$abcd');
     expect(pick(byLine.get(13))).toEqual({ kind: 'reload', device: 'core-01', actor: 'carol', file: null, ts: '2026-12-03T22:40:00.250Z', clock: 'synced' });
+    // an EEM applet that logs the bare command: no user to name
+    expect(pick(byLine.get(14), ['protocol'])).toEqual({ kind: 'transfer', device: 'core-01', actor: null, file: 'cat9k_iosxe.17.12.04.SPA.bin', ts: '2026-12-03T22:40:59.000Z', clock: 'inferred-year', protocol: 'tftp' });
     expect(f?.relevant).toBe(events.length);
   });
 
