@@ -230,7 +230,21 @@ export async function runGate(input: GateInput): Promise<GateResult> {
     emergencyGranted,
     report: (f) => findings.push(f),
   };
-  for (const rule of rules) rule.check(ctx);
+  for (const rule of rules) {
+    try {
+      rule.check(ctx);
+    } catch (err: unknown) {
+      // a rule that breaks is a failed check, and the other rules still report
+      findings.push({
+        rule: rule.id,
+        severity: 'error',
+        file: '.',
+        line: 1,
+        message: `rule ${rule.id} could not evaluate: ${err instanceof Error ? err.message : String(err)}`,
+        hint: 'this is a bug in imagegate; please report it with the JSON output',
+      });
+    }
+  }
 
   return finish(
     {

@@ -1,3 +1,8 @@
+import { GitFixture } from '../../../test/support/git-fixture.js';
+import { GitRepo } from '../../git/index.js';
+import { runGate } from '../runner.js';
+import type { GateRule } from '../types.js';
+import { GATE_RULES } from './index.js';
 import { changed, fleetFiles, gatePr, GOOD_WINDOW, ofRule, NEW_IMAGE_ENTRY, IMAGES_YAML, deviceFile, spec, deviceYaml } from '../fleet-fixture.js';
 
 const upgrade = (name: string, window = GOOD_WINDOW, extra: Record<string, unknown> = {}) =>
@@ -195,5 +200,29 @@ describe('protected-paths', () => {
     const r = await gatePr({ pr: { 'src/gate/x.ts': 'export {};\n', '.github/workflows/gate.yml': 'on: push\n', 'README.md': 'x\n' } });
     expect(r.protectedPaths).toEqual(['.github/workflows/gate.yml', 'src/gate/x.ts']);
     expect((await gatePr({ pr: upgrade('fra1-access-01') })).protectedPaths).toEqual([]);
+  });
+});
+
+describe('robustness', () => {
+  test('a rule that throws fails the check and the other rules still report', async () => {
+    const repo = new GitFixture('ig-gate-');
+    try {
+      repo.commit('fleet', fleetFiles());
+      repo.checkout('pr', true);
+      repo.commit('pr', changed('fra1-access-01', { image: 'c9k-17.12.04' }));
+      const broken: GateRule = {
+        id: 'broken',
+        meta: { severity: 'error', description: 'x', rationale: 'x' },
+        check: () => {
+          throw new Error('boom');
+        },
+      };
+      const r = await runGate({ git: new GitRepo(repo.dir), base: 'main', head: 'pr', now: new Date('2026-12-01T12:00:00Z'), pr: null, rules: [broken, ...GATE_RULES] });
+      expect(r.passed).toBe(false);
+      expect(r.findings.find((f) => f.rule === 'broken')?.message).toMatch(/could not evaluate: boom/);
+      expect(r.findings.some((f) => f.rule === 'change-block-required')).toBe(true);
+    } finally {
+      repo.cleanup();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { MaintenanceWindow } from '../../model/policy.js';
+import { isTimeZone } from '../../validate/index.js';
 import { prWindows, relaxable, windowLine } from '../scheduled.js';
 import { containingOccurrence, formatInZone } from '../time.js';
 import type { GateRule } from '../types.js';
@@ -19,7 +20,8 @@ export const windowMaintenance: GateRule = {
     const windows = ctx.base.policies.change.maintenanceWindows;
     for (const w of prWindows(ctx)) {
       const d = w.device;
-      const candidates = windows.filter((m) => appliesTo(m, d.site, d.role));
+      // a window whose zone this runtime does not know cannot contain anything (validate reports the zone)
+      const candidates = windows.filter((m) => appliesTo(m, d.site, d.role) && isTimeZone(m.timezone));
       if (candidates.some((m) => containingOccurrence(m, w.start, w.end))) continue;
       const { severity, suffix } = relaxable(ctx);
       ctx.report({
