@@ -120,7 +120,8 @@ export async function reconcileRepo(o: ReconcileRepoOptions): Promise<ReconcileR
   for (const f of summary.files) if (f.error !== undefined) o.warn(`${f.path}: ${f.error}`);
   const file = toFindingsFile(result, o.generatedAt);
   const mdOpts = { authorizations: (d: string) => ledger.forDevice(d), ...(o.repoUrl ? { repoUrl: o.repoUrl } : {}) };
-  const markdown = renderMarkdown({ at: result.at, findings: result.findings, suppressedCount: result.suppressed.length, coverage: result.coverage }, mdOpts);
+  const windows = windowVerdicts(result, ledger.authorizations);
+  const markdown = renderMarkdown({ at: result.at, findings: result.findings, suppressedCount: result.suppressed.length, coverage: result.coverage, windows }, mdOpts);
   return { model, ledger, result, file, markdown };
 }
 

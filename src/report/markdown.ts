@@ -3,6 +3,7 @@ import type { Evidence, Finding } from '../model/finding.js';
 import type { Coverage } from '../reconcile/types.js';
 import { codeBlock, mdInline } from './escape.js';
 import { deviceTimeline } from './timeline.js';
+import type { WindowVerdictText } from './window-verdict.js';
 
 export interface MarkdownOptions {
   /** Authorizations of a device, for the windows in its timeline. */
@@ -59,6 +60,22 @@ export interface MarkdownReportInput {
   findings: Finding[];
   suppressedCount: number;
   coverage: Coverage;
+  /** Change windows that have closed, with their verification result. */
+  windows?: WindowVerdictText[];
+}
+
+function windowsSection(windows: WindowVerdictText[], opts: MarkdownOptions): string[] {
+  if (windows.length === 0) return [];
+  const out = ['## Change windows closed', '', '| Device | Window (UTC) | Ticket | Change | Result |', '| --- | --- | --- | --- | --- |'];
+  for (const w of windows) {
+    const a = w.authorization;
+    const span = a.window ? `${new Date(a.window.start).toISOString().slice(0, 16)} .. ${new Date(a.window.end).toISOString().slice(0, 16)}` : '-';
+    const change = a.pr !== null ? (opts.repoUrl ? `[PR #${a.pr}](${opts.repoUrl}/pull/${a.pr})` : `PR #${a.pr}`) : `\`${a.commit.slice(0, 12)}\``;
+    const result = w.ok ? 'completed as approved' : !w.verified ? 'not verified' : `${w.findings} finding${w.findings === 1 ? '' : 's'} on the device`;
+    out.push(`| ${mdInline(a.device)} | ${span} | ${a.ticket === null ? '-' : mdInline(a.ticket)} | ${change} | ${result} |`);
+  }
+  out.push('');
+  return out;
 }
 
 /** The whole report: coverage, a summary table, then every finding. */
@@ -74,6 +91,7 @@ export function renderMarkdown(r: MarkdownReportInput, opts: MarkdownOptions = {
     for (const f of c.eventFiles) out.push(`| ${mdInline(f.path)} | ${f.lines} | ${f.events} | ${f.skipped} |`);
     out.push('');
   }
+  out.push(...windowsSection(r.windows ?? [], opts));
   if (r.findings.length === 0) {
     out.push(`**No findings.**${r.suppressedCount ? ` (${r.suppressedCount} suppressed by policy)` : ''}`, '');
     return out.join('\n');

@@ -133,6 +133,8 @@ describe('window verification', () => {
     const bad = windowVerdicts(result([finding()]), [closed]);
     expect(bad[0]?.ok).toBe(false);
     expect(bad[0]?.comment).toContain('`tamper-sequence`');
+    const md = renderMarkdown({ ...result([finding()]), suppressedCount: 0, windows: bad });
+    expect(md).toContain('| fra1-acc-01 | 2026-12-05T00:00 .. 2026-12-05T04:00 | CHG-1001 | PR #12 | 1 finding on the device |');
     const unverified = windowVerdicts(result([], ['fra1-acc-01']), [closed]);
     expect([unverified[0]?.ok, unverified[0]?.comment]).toEqual([false, expect.stringContaining('Not verified')]);
   });

@@ -8,6 +8,11 @@ export interface WindowVerdictText {
   device: string;
   ok: boolean;
   comment: string;
+  /** The authorization judged, for the report's table. */
+  authorization: Authorization;
+  /** Findings on the device (count), 0 when ok. */
+  findings: number;
+  verified: boolean;
 }
 
 /**
@@ -32,7 +37,7 @@ export function windowVerdicts(result: ReconcileResult, authorizations: Authoriz
           verified ? 'Not completed as approved:' : 'Not verified: the device could not be read, so the change cannot be confirmed.',
           ...mine.map((f) => `- ${f.severity} \`${f.rule}\`: ${mdInline(f.summary)}`),
         ];
-    out.push({ commit: a.commit, device: a.device, ok, comment: lines.join('\n') });
+    out.push({ commit: a.commit, device: a.device, ok, comment: lines.join('\n'), authorization: a, findings: mine.length, verified });
   }
   return out;
 }

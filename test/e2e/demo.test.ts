@@ -25,6 +25,7 @@ test('imagegate demo plays the day and writes the same report.md and report.json
     expect(new Set(json.findings.map((f) => f.device))).toEqual(new Set(['fra1-access-02']));
     expect(json.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['tamper-sequence', 'hash-mismatch', 'boot-drift', 'config-register-drift', 'unauthorized-transfer']));
     expect(md).toContain('```mermaid\ngantt');
+    expect(md).toContain('| nyc1-access-01 | 2026-12-12T07:00 .. 2026-12-12T09:00 | CHG0041872 | PR #42 | completed as approved |');
     expect(md).not.toContain(cwd);
 
     const second = memoryIo({}, cwd);
