@@ -16,7 +16,7 @@ interface KeywordNode {
 const LEAF: KeywordNode = {};
 
 /** Exec (privileged) mode, where transfers, reloads and verification are typed; Junos operational mode too. */
-export const EXEC_KEYWORDS: KeywordNode = {
+const EXEC_KEYWORDS: KeywordNode = {
   archive: { 'download-sw': LEAF, 'upload-sw': LEAF, tar: LEAF, config: LEAF, log: LEAF },
   cd: LEAF, clear: LEAF, clock: LEAF,
   configure: { terminal: LEAF, memory: LEAF, network: LEAF, replace: LEAF, session: LEAF, overwrite: LEAF, private: LEAF, exclusive: LEAF },
@@ -45,7 +45,7 @@ export const EXEC_KEYWORDS: KeywordNode = {
 };
 
 /** Global configuration mode (what the configuration logger records), and ROMMON's `confreg`. */
-export const CONFIG_KEYWORDS: KeywordNode = {
+const CONFIG_KEYWORDS: KeywordNode = {
   aaa: LEAF, 'access-list': LEAF, alias: LEAF, archive: LEAF, banner: LEAF, bfd: LEAF,
   boot: { system: LEAF, nxos: LEAF, kickstart: LEAF, config: LEAF, host: LEAF, network: LEAF, bootldr: LEAF, manual: LEAF, 'boot-loader': LEAF },
   'boot-start-marker': LEAF, 'boot-end-marker': LEAF, 'class-map': LEAF, clock: LEAF,

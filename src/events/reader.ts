@@ -47,7 +47,7 @@ function escape(k: string): string {
 }
 
 /** One regular expression that finds any of the keywords: a single scan per chunk instead of one per keyword. */
-export function keywordPattern(keywords: readonly string[]): RegExp {
+function keywordPattern(keywords: readonly string[]): RegExp {
   return new RegExp(keywords.map(escape).join('|'), 'g');
 }
 

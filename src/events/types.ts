@@ -1,6 +1,7 @@
 import type { Device, TransferProtocol } from '../model/device.js';
 import type { DeviceEvent, EventKind } from '../model/event.js';
 import type { DetectionPolicy } from '../model/policy.js';
+import type { EventsSummary } from './summary.js';
 
 /**
  * When something happened, as far as one log line tells. `wall` is a local wall-clock reading that still needs
@@ -50,9 +51,6 @@ export interface Observation {
   event?: DeviceEvent;
 }
 
-/** A line a source understood but that says nothing it cares about. */
-export const IRRELEVANT = null;
-
 /** What `parse` returns: an observation, `null` (understood, nothing relevant) or a skip reason. */
 export type ParseResult = Observation | null | { skip: string };
 
@@ -88,5 +86,5 @@ export interface ReadEventsOptions {
   /** Also yield events of kind `other` (recognized but irrelevant lines, e.g. `show` commands). */
   all?: boolean;
   /** Filled in while reading; the generator also returns it. */
-  summary?: import('./summary.js').EventsSummary;
+  summary?: EventsSummary;
 }
