@@ -19,6 +19,7 @@ const EXPECTED: Record<Misbehaviour, DeviceState['reason'] | 'tampered'> = {
   'tampered-image': 'tampered',
   slow: 'timeout',
   'huge-output': 'unparsable',
+  'hostile-output': 'unparsable',
 };
 
 const dotted = (v: string | undefined): string | undefined => v?.replace(/\b0+(?=\d)/g, '');

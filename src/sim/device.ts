@@ -14,6 +14,7 @@ export const MISBEHAVIOURS = [
   'tampered-image',
   'slow',
   'huge-output',
+  'hostile-output',
 ] as const;
 export type Misbehaviour = (typeof MISBEHAVIOURS)[number];
 

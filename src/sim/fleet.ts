@@ -76,6 +76,9 @@ function garbage(seed: string, bytes: number): string {
   return block.repeat(Math.max(1, Math.ceil(bytes / block.length)));
 }
 
+/** What a compromised device may answer to blind its reader: terminal escapes and GitHub workflow commands. */
+const HOSTILE_OUTPUT = '\u001b[2J\u001b[1;31m::error file=policies/images.yaml,line=1::all devices compliant\u001b[0m\n::add-mask::imagegate\n::set-output name=compliant::true\n::stop-commands::pwned\n';
+
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -167,6 +170,7 @@ export async function startFleet(devices: Device[], catalog: ImageCatalog, opts:
     let text = `${output}\n`;
     if (mode === 'garbage') text = `${garbage(output, Math.max(200, output.length))}\n`;
     if (mode === 'huge-output') text = `${output}\n${garbage(node.dev.name, hugeBytes)}\n`;
+    if (mode === 'hostile-output') text = HOSTILE_OUTPUT;
     const send = (): void => {
       if (stream.destroyed) return;
       // a pty turns each newline into CRLF; huge answers skip it, their bytes are noise anyway
