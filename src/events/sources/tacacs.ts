@@ -59,7 +59,8 @@ export const tacacs: EventSource = {
       const f = l.split('\t');
       return f.length >= 6 && dateOf(f[0] ?? '') !== null && tacacsRecord(f.slice(1)) !== null;
     }).length;
-    return lines.length === 0 ? 0 : hits / lines.length;
+    // its lines also look like RFC 3164 syslog: a clear majority of records must win over that
+    return lines.length > 0 && hits / lines.length >= 0.5 ? 0.95 : 0;
   },
   keywords: null,
   parse(line) {

@@ -15,7 +15,7 @@ export const xferlog: EventSource = {
   id: 'xferlog',
   description: 'vsftpd / wu-ftpd xferlog',
   detect(lines) {
-    return lines.length === 0 ? 0 : lines.filter((l) => LINE.test(l)).length / lines.length;
+    return lines.length > 0 && lines.filter((l) => LINE.test(l)).length / lines.length >= 0.5 ? 0.95 : 0;
   },
   keywords: null,
   parse(line) {
