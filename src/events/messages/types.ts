@@ -19,10 +19,11 @@ export interface MessageHandler {
   handle(frame: SyslogFrame): MessageFields | { skip: string } | null | undefined;
 }
 
-/** `by admin on vty0`, `requested by admin`: a user name, where `console` alone names no one. */
+/** `by admin on vty0`, `requested by admin`: a user name; `by console` names no one. */
 export function userAfter(text: string, word: RegExp): string | null {
   const m = word.exec(text);
   const user = m?.[1];
-  if (!user || /^(console|vty\d*|unknown|system)$/i.test(user)) return null;
+  // `requested by Exec`, `by console`, `by vty0`: a line or a subsystem, not a person
+  if (!user || /^(console|vty\d*|tty\d*|unknown|system|exec|snmp|eem|cli|cns)$/i.test(user)) return null;
   return user;
 }
