@@ -32,6 +32,9 @@ export const imageApprovedOnBase: GateRule = {
             : `${d.name}: image "${d.image}" is not in policies/images.yaml on the base branch`,
           hint: 'merge the catalog change in its own PR (approved by the policy owners) first',
         });
+      } else if (image.status !== 'approved' && ctx.head?.catalog.images.find((i) => i.id === d.image)?.status === image.status) {
+        // head-valid already reports the status from the head's catalog, which agrees with the base
+        continue;
       } else if (image.status === 'revoked') {
         ctx.report({ rule: imageApprovedOnBase.id, severity: 'error', file, line, device: d.name, message: `${d.name}: image "${d.image}" is revoked in the catalog` });
       } else if (image.status === 'deprecated') {

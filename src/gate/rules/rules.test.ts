@@ -67,9 +67,14 @@ describe('image-approved-on-base', () => {
     const r = await gatePr({ base, pr: changed('fra1-access-01', { image: 'c9k-17.15.03', change: GOOD_WINDOW }) });
     expect(ofRule(r, 'image-approved-on-base')).toEqual([]);
   });
-  test('a deprecated image is a warning', async () => {
+  test('a deprecated image is a warning, reported once', async () => {
     const r = await gatePr({ base: fleetFiles({ 'fra1-access-01': { image: 'c9k-17.03.01' } }), pr: changed('fra1-access-01', { image: 'c9k-17.06.01', change: GOOD_WINDOW }) });
-    expect(ofRule(r, 'image-approved-on-base')).toEqual(['warning fra1-access-01']);
+    expect(r.findings.filter((f) => /deprecated/.test(f.message)).map((f) => `${f.severity} ${f.rule}`)).toEqual(['warning head-valid/image-status']);
+  });
+  test('a revoked image that the PR marks approved is judged by the base catalog', async () => {
+    const approvedAgain = IMAGES_YAML.replace(/(id: c9k-17.03.01[\s\S]*?status: )revoked/, '$1approved');
+    const r = await gatePr({ pr: { 'policies/images.yaml': approvedAgain, ...changed('fra1-access-01', { image: 'c9k-17.03.01', change: GOOD_WINDOW }) } });
+    expect(r.findings.filter((f) => f.rule === 'image-approved-on-base').map((f) => `${f.severity} ${f.message}`)).toEqual(['error fra1-access-01: image "c9k-17.03.01" is revoked in the catalog']);
   });
 });
 
