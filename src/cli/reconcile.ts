@@ -118,9 +118,9 @@ export async function reconcileRepo(o: ReconcileRepoOptions): Promise<ReconcileR
     skipped: Object.values(f.skipped).reduce((a, b) => a + b, 0),
   }));
   for (const f of summary.files) if (f.error !== undefined) o.warn(`${f.path}: ${f.error}`);
-  const file = toFindingsFile(result, o.generatedAt);
   const mdOpts = { authorizations: (d: string) => ledger.forDevice(d), ...(o.repoUrl ? { repoUrl: o.repoUrl } : {}) };
   const windows = windowVerdicts(result, ledger.authorizations);
+  const file = toFindingsFile(result, o.generatedAt, windows);
   const markdown = renderMarkdown({ at: result.at, findings: result.findings, suppressedCount: result.suppressed.length, coverage: result.coverage, windows }, mdOpts);
   return { model, ledger, result, file, markdown };
 }

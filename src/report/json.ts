@@ -1,6 +1,7 @@
 import { FINDINGS_FILE_VERSION, type Finding } from '../model/finding.js';
 import type { Coverage, ReconcileResult } from '../reconcile/types.js';
 import { redact } from '../util/redact.js';
+import type { WindowVerdictText } from './window-verdict.js';
 
 /** The machine-readable findings file (`--format json`, and the file written before any GitHub call). */
 export interface FindingsFile {
@@ -11,9 +12,11 @@ export interface FindingsFile {
   coverage: Coverage;
   findings: Finding[];
   suppressed: Array<{ fingerprint: string; rule: string; device: string; reason: string; until: string }>;
+  /** Change windows closed by `at`, with their verification result. */
+  windows: Array<{ device: string; commit: string; ticket: string | null; pr: number | null; ok: boolean; verified: boolean; findings: number }>;
 }
 
-export function toFindingsFile(result: ReconcileResult, generatedAt: string): FindingsFile {
+export function toFindingsFile(result: ReconcileResult, generatedAt: string, windows: WindowVerdictText[] = []): FindingsFile {
   return {
     version: FINDINGS_FILE_VERSION,
     kind: 'imagegate-findings',
@@ -22,6 +25,15 @@ export function toFindingsFile(result: ReconcileResult, generatedAt: string): Fi
     coverage: result.coverage,
     findings: result.findings,
     suppressed: result.suppressed.map((s) => ({ fingerprint: s.finding.fingerprint, rule: s.finding.rule, device: s.finding.device, reason: s.reason, until: s.until })),
+    windows: windows.map((w) => ({
+      device: w.device,
+      commit: w.commit,
+      ticket: w.authorization.ticket,
+      pr: w.authorization.pr,
+      ok: w.ok,
+      verified: w.verified,
+      findings: w.findings,
+    })),
   };
 }
 

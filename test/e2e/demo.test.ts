@@ -15,10 +15,12 @@ test('imagegate demo plays the day and writes the same report.md and report.json
       version: number;
       coverage: { verified: number; devicesExpected: number; eventFiles: Array<{ path: string }> };
       findings: Array<{ rule: string; device: string; severity: string }>;
+      windows: Array<{ device: string; ok: boolean; pr: number | null }>;
     };
     expect(first.out).toBe(md);
     expect(first.err).toMatch(/collected 15\/15 devices over SSH/);
     expect(json.version).toBe(1);
+    expect(json.windows).toEqual([expect.objectContaining({ device: 'nyc1-access-01', ok: true, pr: 42 })]);
     expect(json.coverage).toMatchObject({ verified: 15, devicesExpected: 15 });
     expect(json.coverage.eventFiles.map((f) => f.path)).toEqual(['out/logs/syslog.log', 'out/logs/tacacs.acct', 'out/logs/tftpd.log']);
     // the approved upgrade is silent; the tampered device carries the whole story
