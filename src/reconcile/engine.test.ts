@@ -97,6 +97,16 @@ describe('reconcile: the approved upgrade and its negative cases', () => {
     expect(byRule(again.findings, 'unauthorized-transfer')[0]?.fingerprint).toBe(t[0]?.fingerprint);
   });
 
+  it('a log line without a user is the authorized act another log attributes, not a finding', async () => {
+    const [transfer] = upgradeEvents(IN_WINDOW);
+    if (!transfer) throw new Error('no event');
+    const server = { ...transfer, actor: null, command: null, source: { path: 'scp-server.log', line: 1, format: 'syslog' } };
+    expect((await reconcile(input({ events: [server, transfer] }))).findings).toEqual([]);
+    // alone, nothing says who did it: fail closed
+    const alone = await reconcile(input({ events: [server] }));
+    expect(alone.findings.map((f) => [f.rule, f.reasons])).toEqual([['unauthorized-transfer', [expect.stringMatching(/names no user/)]]]);
+  });
+
   it('says "no authorization" for a device with none, and judges withdrawn authorizations as such', async () => {
     const r = await reconcile(input({ events: [ev({ ts: IN_WINDOW, kind: 'reload', device: 'fra1-acc-02', command: 'reload' })] }));
     expect(byRule(r.findings, 'unauthorized-reload')[0]?.reasons).toEqual([expect.stringMatching(/^no authorization/)]);

@@ -8,6 +8,9 @@ import type { EventRule, Judgement, RuleMeta } from './types.js';
 const MAX_PENDING_PER_DEVICE = 64;
 /** Log lines kept as evidence of one act. */
 const MAX_LINES = 5;
+/** Authorized acts remembered per device, to recognize the same act in a log that names no user. */
+const MAX_AUTHORIZED_PER_DEVICE = 32;
+const NO_USER = 'identity not allowed: the log line names no user';
 
 interface Act {
   events: DeviceEvent[];
@@ -29,6 +32,15 @@ export function unauthorizedRule(id: string, kinds: EventKind[], what: string, m
     start(ctx) {
       const skew = ctx.detection.clockSkewSeconds * 1000;
       const pending = new Map<string, Act[]>();
+      const authorized = new Map<string, DeviceEvent[]>();
+      /**
+       * A server log that names no user (a TFTP request, a reload message) of an act that another log shows
+       * authorized is that act, not another one: it fails only for the missing user, and matches in time and subject.
+       */
+      const explained = (act: Act, device: string): boolean =>
+        act.events.every((e) => e.actor === null) &&
+        act.reasons.every((r) => r.startsWith(NO_USER)) &&
+        (authorized.get(device) ?? []).some((a) => act.events[0] !== undefined && sameAct(a, act.events[0], skew));
       const report = (device: string, act: Act): void => {
         const events = act.events.slice().sort(compareEvents);
         const first = events[0];
@@ -49,7 +61,14 @@ export function unauthorizedRule(id: string, kinds: EventKind[], what: string, m
       };
       return {
         onEvent(ev, judged) {
-          if (!watched.has(ev.kind) || ev.device === null || judged === null || judged.authorized) return;
+          if (!watched.has(ev.kind) || ev.device === null || judged === null) return;
+          if (judged.authorized) {
+            let seen = authorized.get(ev.device);
+            if (!seen) authorized.set(ev.device, (seen = []));
+            seen.push(ev);
+            if (seen.length > MAX_AUTHORIZED_PER_DEVICE) seen.shift();
+            return;
+          }
           let list = pending.get(ev.device);
           if (!list) pending.set(ev.device, (list = []));
           const same = list.find((a) => a.events[0] !== undefined && sameAct(a.events[0], ev, skew));
@@ -65,8 +84,11 @@ export function unauthorizedRule(id: string, kinds: EventKind[], what: string, m
           }
         },
         finish() {
-          for (const [device, list] of [...pending.entries()].sort(([a], [b]) => a.localeCompare(b))) for (const act of list) report(device, act);
+          for (const [device, list] of [...pending.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+            for (const act of list) if (!explained(act, device)) report(device, act);
+          }
           pending.clear();
+          authorized.clear();
         },
       };
     },
