@@ -11,7 +11,7 @@ const ACCOUNTING = /(?:^|\s|:)type=(?:start|stop|update):id=([^:]*):user=([^:]*)
 export const ciscoNxos: MessageHandler = {
   id: 'cisco-nxos',
   description: 'NX-OS: %VSHD-5-VSHD_SYSLOG_CONFIG_I, accounting records (type=...:user=...:cmd=...)',
-  keywords: ['%VSHD-5-VSHD_SYSLOG_CONFIG', ':cmd='],
+  keywords: ['%VSHD-5-VSHD_SYSLOG_CONFIG', '=update:'],
   handle(f) {
     if (f.mnemonic === 'VSHD-5-VSHD_SYSLOG_CONFIG_I') return { kind: 'config-change', actor: userAfter(f.body, /\bby (\S+)/) };
     const m = ACCOUNTING.exec(f.body);

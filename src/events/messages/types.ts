@@ -7,9 +7,9 @@ export type MessageFields = Omit<Observation, 'time'> | Omit<Partial<Observation
 /**
  * Messages of one platform (or one daemon) inside syslog. `keywords` are literals one of which every message
  * it handles contains; the syslog source's prefilter is built from them. Each starts with a character that is
- * rare in interface and routing noise (`%`, `_`, `Q`, `:`): the combined scan then rejects almost every
- * position on its first character, which makes it about twice as fast as keywords starting with letters
- * (`RRQ from` -> `Q from `, `UI_COMMIT` -> `_COMMIT`, `tac_plus` -> `_plus`).
+ * rare in interface and routing noise (`%`, `_`, `Q`, `=`), so that the scan rejects almost every position on
+ * its first character: `RRQ from` -> `Q from `, `UI_COMMIT` -> `_COMMIT`, `tac_plus` -> `_plus`, and NX-OS
+ * command records by `=update:` rather than `:cmd=` (a colon is in every time stamp: 3x slower).
  */
 export interface MessageHandler {
   id: string;
