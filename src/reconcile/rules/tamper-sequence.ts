@@ -48,8 +48,8 @@ export const tamperSequence: EventRule = {
     const emit = (device: string, steps: Held[], severity: Severity): void => {
       steps.sort((a, b) => (comparable(a, b) ? t(a) - t(b) : 0));
       for (const s of steps) s.used = true;
-      const names = steps.map((s) => s.step).join(' -> ');
-      const full = steps.length === 3;
+      const names = steps.map((s) => s.step).filter((n, i, all) => all[i - 1] !== n).join(' -> ');
+      const full = severity === 'critical';
       const reasons = [
         full
           ? `transfer, boot change and reload within ${ctx.detection.correlationHorizonMinutes} minutes, none of them approved`
@@ -97,7 +97,9 @@ export const tamperSequence: EventRule = {
             if (!boot) continue;
             const transfer = of('transfer').filter((x) => before(x, boot) && before(x, reload)).pop();
             if (!transfer) continue;
-            emit(device, [transfer, boot, reload], 'critical');
+            // every boot-side step between the transfer and the reload (boot variable and config register) is part of it
+            const boots = of('boot').filter((b) => before(transfer, b) && before(b, reload));
+            emit(device, [transfer, ...(boots.includes(boot) ? boots : [...boots, boot]), reload], 'critical');
           }
           // partial sequences: two of the three steps, in order, within the horizon
           for (const reload of of('reload')) {
