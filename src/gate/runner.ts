@@ -6,6 +6,7 @@ import type { GitRepo } from '../git/index.js';
 import { isDeviceFile, loadRepo, POLICY_FILES, type LoadResult } from '../repo/index.js';
 import type { TreeReader } from '../repo/tree.js';
 import type { Problem } from '../model/problem.js';
+import type { Device } from '../model/device.js';
 import type { RepoModel } from '../model/repo.js';
 import { runValidateRules } from '../validate/index.js';
 import { VERSION } from '../version.js';
@@ -81,19 +82,35 @@ function onlyPaths(tree: TreeReader, keep: ReadonlySet<string>): TreeReader {
 /**
  * The head as loadRepo would load it, parsing only what differs from the base: unchanged device files are
  * byte-identical in both trees, so their parsed devices (and problems) are reused. Halves the work on a
- * large fleet.
+ * large fleet. `devices` is the head's fleet even when the head's own policies do not load.
  */
-async function loadHead(git: GitRepo, baseSha: string, headSha: string, baseLoad: LoadResult): Promise<LoadResult> {
+async function loadHead(git: GitRepo, baseSha: string, headSha: string, baseLoad: LoadResult, baseTree: TreeReader): Promise<{ load: LoadResult; devices: Device[] }> {
   const differing = new Set((await git.changedFiles(baseSha, headSha)).map((f) => f.path));
   const policyFiles = new Set<string>(Object.values(POLICY_FILES));
-  const own = await loadRepo(onlyPaths(await blobTree(git, headSha), differing));
+  const headTree = onlyPaths(await blobTree(git, headSha), differing);
+  const own = await loadRepo(headTree);
   const reused = (file: string): boolean => !differing.has(file) && !policyFiles.has(file);
   const problems = [...baseLoad.problems.filter((p) => reused(p.file)), ...own.problems];
-  if (!own.model || !baseLoad.model) return { model: null, problems };
-  const devices = [...baseLoad.model.devices.filter((d) => reused(d.source.file)), ...own.model.devices].sort((a, b) =>
+  const ownDevices = own.model?.devices ?? (await loadRepo(withPolicies(headTree, baseTree))).model?.devices ?? [];
+  const devices = [...(baseLoad.model?.devices ?? []).filter((d) => reused(d.source.file)), ...ownDevices].sort((a, b) =>
     a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : 0,
   );
-  return { model: { ...own.model, devices }, problems };
+  return { load: { model: own.model ? { ...own.model, devices } : null, problems }, devices };
+}
+
+/**
+ * `tree` with the policy files served from `policyTree`. Used to read devices of a tree whose own policies
+ * may not load (the merge base, a broken head): such a tree must not make changed devices look new or
+ * removed, which would skip the rules that need a change block (fail open).
+ */
+function withPolicies(tree: TreeReader, policyTree: TreeReader): TreeReader {
+  const policyFiles = new Set<string>(Object.values(POLICY_FILES));
+  const readMany = async (paths: string[]): Promise<Map<string, Buffer>> => {
+    const fromPolicies = await policyTree.readMany(paths.filter((p) => policyFiles.has(p)));
+    const fromTree = await tree.readMany(paths.filter((p) => !policyFiles.has(p)));
+    return new Map([...fromPolicies, ...fromTree]);
+  };
+  return { label: tree.label, list: (prefix) => tree.list(prefix), readMany, read: async (path) => (await readMany([path])).get(path) ?? null };
 }
 
 const rankOfRule = (rules: readonly GateRule[], id: string): number => {
@@ -175,7 +192,8 @@ export async function runGate(input: GateInput): Promise<GateResult> {
   const files = [...new Set(changed.map((f) => f.path))].sort();
   const changedDevices = new Set(files.filter(isDeviceFile));
 
-  const baseLoad = await loadRepo(await blobTree(input.git, baseSha));
+  const baseTree = await blobTree(input.git, baseSha);
+  const baseLoad = await loadRepo(baseTree);
   const at = input.now.toISOString();
   if (!baseLoad.model) {
     const why = baseLoad.problems
@@ -185,13 +203,11 @@ export async function runGate(input: GateInput): Promise<GateResult> {
     return failedResult({ base: baseSha, head: headSha, now: input.now }, 'base-unreadable', `the policies of the base ${baseSha.slice(0, 12)} cannot be read, so nothing can be judged: ${why}`, 'fix the base branch first; the gate never judges a PR by its own policies');
   }
   const base = baseLoad.model;
-  const headLoad = await loadHead(input.git, baseSha, headSha, baseLoad);
+  const { load: headLoad, devices: headDevices } = await loadHead(input.git, baseSha, headSha, baseLoad, baseTree);
   const before =
-    mergeBase === baseSha
-      ? base
-      : (await loadRepo(onlyPaths(await blobTree(input.git, mergeBase), new Set([...changedDevices, ...Object.values(POLICY_FILES)])))).model;
+    mergeBase === baseSha ? base : (await loadRepo(withPolicies(onlyPaths(await blobTree(input.git, mergeBase), changedDevices), baseTree))).model;
   const unreadable = [...changedDevices].filter((f) => headLoad.problems.some((p) => p.file === f && p.kind === 'input'));
-  const devices = diffDevices(before?.devices ?? [], headLoad.model?.devices ?? [], changedDevices).filter(
+  const devices = diffDevices(before?.devices ?? [], headDevices, changedDevices).filter(
     // a device file that does not load is not "removed": head-valid reports it
     (c) => !(c.kind === 'removed' && unreadable.includes(c.file)),
   );

@@ -46,6 +46,11 @@ describe('change-block-required', () => {
     const r = await gatePr({ pr: changed('fra1-access-01', { image: 'c9k-17.12.04', change: { ...GOOD_WINDOW, executor: 'mallory' } }) });
     expect(r.findings.find((f) => f.rule === 'change-block-required')?.message).toMatch(/"mallory" is not in policies\/identities.yaml on the base/);
   });
+  test('a merge base whose policies do not load does not make changed devices look new (fail closed)', async () => {
+    const broken = { ...fleetFiles(), 'policies/change.yaml': 'maxWindowMinutes: [\n' };
+    const r = await gatePr({ base: broken, mainAfter: { 'policies/change.yaml': fleetFiles()['policies/change.yaml'] ?? '' }, pr: changed('fra1-access-01', { image: 'c9k-17.12.04' }) });
+    expect(ofRule(r, 'change-block-required')).toEqual(['error fra1-access-01']);
+  });
   test('adding a new device is not image work', async () => {
     const r = await gatePr({ pr: { 'devices/fra1/fra1-access-09.yaml': deviceYaml({ name: 'fra1-access-09', site: 'fra1', role: 'access', host: 99 }) } });
     expect(ofRule(r, 'change-block-required')).toEqual([]);
