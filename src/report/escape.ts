@@ -1,4 +1,5 @@
 import { redact } from '../util/redact.js';
+import { defuseWorkflowCommands } from '../util/workflow-commands.js';
 
 /** C0/C1 control characters and bidi overrides (which can make a log line read differently than it is). */
 // eslint-disable-next-line no-control-regex
@@ -9,19 +10,21 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2
  * secrets. Inline text is escaped so GitHub renders it literally; secrets are redacted.
  */
 export function mdInline(text: string): string {
-  return redact(text)
-    .replace(CONTROL, '')
-    .replace(/\r?\n|\r/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]{}()#+!|~])/g, '\\$1')
-    .replace(/@/g, '@\u200b');
+  return defuseWorkflowCommands(
+    redact(text)
+      .replace(CONTROL, '')
+      .replace(/\r?\n|\r/g, ' ')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/([\\`*_[\]{}()#+!|~])/g, '\\$1')
+      .replace(/@/g, '@\u200b'),
+  );
 }
 
 /** A fenced code block that the content cannot close: the fence is longer than any backtick run inside. */
 export function codeBlock(lines: string[], lang = 'text'): string {
-  const body = lines.map((l) => redact(l).replace(CONTROL, '').replace(/<!--/g, '< !--')).join('\n');
+  const body = defuseWorkflowCommands(lines.map((l) => redact(l).replace(CONTROL, '').replace(/<!--/g, '< !--')).join('\n'));
   const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return `${fence}${lang}\n${body}\n${fence}`;
