@@ -73,7 +73,11 @@ export class GitRepo {
   /** Full sha of a ref; GitError when it does not resolve. */
   async revParse(ref: string): Promise<string> {
     assertRef(ref);
-    return (await this.raw(['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])).trim();
+    try {
+      return (await this.raw(['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])).trim();
+    } catch (err: unknown) {
+      throw new GitError(`${JSON.stringify(ref)} is not a commit in ${this.dir}`, { hint: 'pass a branch, tag or commit sha that exists (fetch it first in a shallow clone)', cause: err });
+    }
   }
 
   async mergeBase(a: string, b: string): Promise<string> {
@@ -195,15 +199,27 @@ class GitTree implements TreeReader {
   }
 
   /** One `git cat-file --batch` process for all files: 10,000 device files in well under a second. */
-  readMany(paths: string[]): Promise<Map<string, Buffer>> {
-    return catFileBatch(this.repo.dir, paths.map((p) => `${this.sha}:${p}`)).then((blobs) => {
-      const result = new Map<string, Buffer>();
-      paths.forEach((p, i) => {
-        const b = blobs[i];
-        if (b) result.set(p, b);
-      });
-      return result;
+  async readMany(paths: string[]): Promise<Map<string, Buffer>> {
+    const blobs = await catFileBatch(this.repo.dir, paths.map((p) => `${this.sha}:${p}`));
+    const result = new Map<string, Buffer>();
+    const absent: string[] = [];
+    paths.forEach((p, i) => {
+      const b = blobs[i];
+      if (b) result.set(p, b);
+      else absent.push(p);
     });
+    if (absent.length > 0) {
+      // a file the tree lists but whose object cannot be read is corruption, not a missing file: a device
+      // must never drop out of the fleet silently because its blob is gone
+      const listed = new Set(await this.all());
+      const lost = absent.filter((p) => listed.has(p));
+      if (lost.length > 0) {
+        throw new GitError(`${lost[0]}${lost.length > 1 ? ` and ${lost.length - 1} more` : ''}: listed in ${this.label} but the object is missing in ${this.repo.dir}`, {
+          hint: 'the repository is corrupt or incomplete: run `git fsck`, fetch again or clone afresh',
+        });
+      }
+    }
+    return result;
   }
 }
 
