@@ -255,9 +255,11 @@ describe('GitHub workflow commands and Markdown (src/gate/output.ts)', () => {
 describe('report Markdown (src/report)', () => {
   test('mdInline: one line, no HTML, no mention, no Markdown control character left unescaped', () => {
     fc.assert(
-      fc.property(fc.oneof(anyText(200), repeated()), (text) => {
+      fc.property(fc.oneof(anyText(200), repeated(), fc.constantFrom('::error::x', '\u0001::add-mask::y', ' \n::x')), (text) => {
         const s = mdInline(text);
         expect(s).not.toMatch(/[\r\n<>]/);
+        // printed to a step's log, a line that starts with `::` is a workflow command
+        expect(s).not.toMatch(/^\s*::/);
         expect(s).not.toMatch(/@[^\u200b]/);
         expect(s).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
         // every Markdown control character is preceded by a backslash
@@ -269,13 +271,14 @@ describe('report Markdown (src/report)', () => {
 
   test('codeBlock: the content can neither close the fence nor hide a marker', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(anyText(80), fc.constantFrom('```', '````', '~~~', '<!-- imagegate:finding:x -->', '`'.repeat(20))), { maxLength: 8 }), (lines) => {
+      fc.property(fc.array(fc.oneof(anyText(80), fc.constantFrom('```', '````', '~~~', '<!-- imagegate:finding:x -->', '`'.repeat(20), '::error::x', ' \u0001::add-mask::y', 'a ##[set-output name=b;]c')), { maxLength: 8 }), (lines) => {
         const block = codeBlock(lines).split('\n');
         const fence = /^`+/.exec(block[0] ?? '')?.[0] ?? '';
         expect(fence.length).toBeGreaterThanOrEqual(3);
         expect(block[block.length - 1]).toBe(fence);
         for (const l of block.slice(1, -1)) expect(l.startsWith(fence)).toBe(false);
         expect(block.join('\n')).not.toContain('<!--');
+        for (const l of block) expect(/^\s*::/.test(l) || l.includes('##[')).toBe(false);
       }),
       runs(150),
     );
