@@ -23,20 +23,29 @@ export interface Candidate {
 
 const NL = Buffer.from('\n');
 
-/** The file's bytes, gunzipped when it starts with the gzip magic. */
+/**
+ * The file's bytes, gunzipped when it starts with the gzip magic. A plain file is read into one reused buffer:
+ * each chunk is consumed (its candidate lines decoded, its tail copied) before the next read overwrites it.
+ */
 async function* byteChunks(path: string): AsyncGenerator<Buffer> {
   const fh = await open(path, 'r');
   try {
-    const head = Buffer.alloc(2);
-    const { bytesRead } = await fh.read(head, 0, 2, 0);
-    const file = fh.createReadStream({ highWaterMark: CHUNK, start: 0, autoClose: false });
-    let stream: Readable = file;
-    if (bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b) {
+    const magic = Buffer.alloc(2);
+    const { bytesRead } = await fh.read(magic, 0, 2, 0);
+    if (bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b) {
+      const file = fh.createReadStream({ highWaterMark: CHUNK, start: 0, autoClose: false });
       const gunzip = createGunzip({ chunkSize: CHUNK });
       file.on('error', (e) => gunzip.destroy(e));
-      stream = file.pipe(gunzip);
+      const stream: Readable = file.pipe(gunzip);
+      for await (const chunk of stream) yield chunk as Buffer;
+      return;
     }
-    for await (const chunk of stream) yield chunk as Buffer;
+    const buf = Buffer.allocUnsafe(CHUNK);
+    for (;;) {
+      const { bytesRead: n } = await fh.read(buf, 0, CHUNK, null);
+      if (n === 0) break;
+      yield buf.subarray(0, n);
+    }
   } finally {
     await fh.close();
   }
@@ -104,7 +113,8 @@ export async function openLog<S extends { keywords: readonly string[] | null }>(
       done = true;
       break;
     }
-    head.push(next.value);
+    // a copy: the reader reuses its buffer for the next read
+    head.push(Buffer.from(next.value));
     size += next.value.length;
   }
   const source = choose(firstLines(Buffer.concat(head)));
