@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { UsageError } from '../errors.js';
+import { inShard, parseShard } from '../shard/index.js';
 import { SIM_PASSWORD, startFleet, type Fleet } from '../sim/index.js';
 import { syntheticFleet } from '../sim/synthetic.js';
 import { loadModel } from './collect.js';
@@ -16,6 +17,7 @@ interface Options {
   portBase: number;
   logDir: string;
   sshConfigOut?: string;
+  shard?: string;
 }
 
 function port(value: string): number {
@@ -43,6 +45,11 @@ export async function runSim(opts: Options, io: Io, stop: Promise<void>, started
   } else {
     input = syntheticFleet(opts.synthetic ?? 1);
   }
+  if (opts.shard !== undefined) {
+    const shard = parseShard(opts.shard);
+    input = { ...input, devices: input.devices.filter((d) => inShard(d.name, shard)) };
+  }
+  if (input.devices.length === 0) throw new UsageError('no device to simulate', { hint: 'the fleet (or this shard of it) is empty' });
   const logDir = resolve(io.cwd, opts.logDir);
   await mkdir(logDir, { recursive: true });
   const fleet = await startFleet(input.devices, input.catalog, { portBase: opts.portBase, logDir });
@@ -74,6 +81,7 @@ export const simCommand: CliCommand = {
       .option('--port-base <port>', 'first port; device i listens on port-base + i (0: ephemeral ports)', port, 0)
       .option('--log-dir <dir>', 'where syslog, TACACS+ and TFTP logs are written', 'sim-logs')
       .option('--ssh-config-out <file>', 'write an OpenSSH config pointing every device name at its port')
+      .option('--shard <i/n>', 'simulate only shard i of n (by device name hash, as collect shards), to spread a fleet over processes')
       .action((opts: Options) => {
         const stop = new Promise<void>((res) => {
           process.once('SIGINT', () => res());

@@ -1,7 +1,7 @@
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
-import { timingSafeEqual } from 'node:crypto';
+import { createPrivateKey, sign as cryptoSign, timingSafeEqual } from 'node:crypto';
 // ssh2 is CommonJS: Node's ESM loader offers only its default export
-import ssh2, { type Connection, type ServerChannel } from 'ssh2';
+import ssh2, { type Connection, type ParsedKey, type ServerChannel } from 'ssh2';
 
 const { Server: SshServer, utils } = ssh2;
 type SshServer = InstanceType<typeof SshServer>;
@@ -78,6 +78,15 @@ function garbage(seed: string, bytes: number): string {
 
 /** What a compromised device may answer to blind its reader: terminal escapes and GitHub workflow commands. */
 const HOSTILE_OUTPUT = '\u001b[2J\u001b[1;31m::error file=policies/images.yaml,line=1::all devices compliant\u001b[0m\n::add-mask::imagegate\n::set-output name=compliant::true\n::stop-commands::pwned\n';
+
+/** A host key for ssh2's server that signs with a key object made once: ssh2 re-reads the PEM for every signature. */
+function signingKey(privateKey: string): { key: ParsedKey } {
+  const parsed = utils.parseKey(privateKey);
+  if (parsed instanceof Error || Array.isArray(parsed)) throw new Error('simulator host key does not parse');
+  const keyObject = createPrivateKey(parsed.getPrivatePEM());
+  parsed.sign = (data: Buffer, algo?: string) => cryptoSign(algo ?? null, data, keyObject);
+  return { key: parsed };
+}
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -227,7 +236,7 @@ export async function startFleet(devices: Device[], catalog: ImageCatalog, opts:
     const platform = simPlatforms[device.platform];
     const dev = new SimDevice(device, catalog, platform.defaultFs, clock, logs, (d, e) => platform.syslog(d, e));
     const key = hostKeyFor(device.name);
-    const ssh = new SshServer({ hostKeys: [key.privateKey], ident: platform.sshIdent });
+    const ssh = new SshServer({ hostKeys: [signingKey(key.privateKey)], ident: platform.sshIdent });
     const node: Node = { dev, platform, ssh, wrongKey: undefined, net: createServer(), port: 0, logins: 0, username: device.management.username ?? Object.keys(users)[0] ?? 'admin' };
     ssh.on('connection', (client) => {
       // ssh2 keeps the socket private; the simulator needs it to drop a connection mid-output
