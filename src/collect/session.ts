@@ -1,9 +1,9 @@
-// ssh2 is CommonJS: Node's ESM loader offers only its default export
 import { StringDecoder } from 'node:string_decoder';
 import ssh2, { type Client as SshClient, type ClientChannel, type ConnectConfig } from 'ssh2';
-
-const { Client } = ssh2;
 import { fingerprintOf } from './fingerprint.js';
+
+// ssh2 is CommonJS: Node's ESM loader offers only its default export
+const { Client } = ssh2;
 
 export type SessionFailure = 'unreachable' | 'auth-failed' | 'host-key-mismatch' | 'timeout';
 
@@ -31,7 +31,7 @@ export interface ConnectOptions {
   timeoutMs: number;
 }
 
-/** One SSH connection that runs commands one exec channel at a time, as network devices expect. */
+/** One SSH connection to a device: commands one exec channel at a time, or an interactive session (`shell`). */
 export class DeviceSession {
   private closed = false;
   private constructor(private readonly client: SshClient) {
@@ -125,14 +125,11 @@ export class DeviceSession {
         stream.stderr.on('data', take);
         stream.on('exit', () => (exited = true));
         stream.on('close', () => {
-          // a channel that closes without an exit status lost its connection: its output may be cut short
-          if (!exited && this.closed) finish(new SessionError('unreachable', `connection lost during "${command}"`));
-          else if (!exited) {
-            setImmediate(() => {
-              if (this.closed) finish(new SessionError('unreachable', `connection lost during "${command}"`));
-              else finish(null, Buffer.concat(chunks).toString('utf8'));
-            });
-          } else finish(null, Buffer.concat(chunks).toString('utf8'));
+          const output = (): string => Buffer.concat(chunks).toString('utf8');
+          if (exited) return finish(null, output());
+          // no exit status: either a device that sends none, or a lost connection whose output may be cut short;
+          // the connection's own close event comes in the same turn
+          setImmediate(() => (this.closed ? finish(new SessionError('unreachable', `connection lost during "${command}"`)) : finish(null, output())));
         });
       });
     });

@@ -1,16 +1,16 @@
 import { createServer, type Server as NetServer, type Socket } from 'node:net';
 import { createPrivateKey, sign as cryptoSign, timingSafeEqual } from 'node:crypto';
-// ssh2 is CommonJS: Node's ESM loader offers only its default export
 import ssh2, { type Connection, type ParsedKey, type ServerChannel } from 'ssh2';
-
-const { Server: SshServer, utils } = ssh2;
-type SshServer = InstanceType<typeof SshServer>;
 import type { Device } from '../model/device.js';
 import type { ImageCatalog } from '../model/image.js';
 import { SimDevice, type OperatorSession } from './device.js';
 import { hostKeyFor } from './host-key.js';
 import { FleetLogs, type FleetLogPaths } from './logs.js';
 import { simPlatforms, type SimPlatform } from './platforms/index.js';
+
+// ssh2 is CommonJS: Node's ESM loader offers only its default export
+const { Server: SshServer, utils } = ssh2;
+type SshServer = InstanceType<typeof SshServer>;
 
 export interface FleetOptions {
   /** First port; device i listens on portBase + i. 0 (the default) gives each an ephemeral port. */
