@@ -122,8 +122,8 @@ export class GitRepo {
         const status = raw ? (raw[4] ?? '') : meta;
         const id = raw ? { blob: raw[3] ?? '' } : {};
         const s = status[0] as ChangedFile['status'];
-        if (s === 'R' || s === 'C') files.push({ status: s, from: paths[0] ?? '', path: paths[1] ?? '', ...id });
-        else files.push({ status: s, path: paths[0] ?? '', ...id });
+        if (s === 'R' || s === 'C') files.push({ status: s, from: unquotePath(paths[0] ?? ''), path: unquotePath(paths[1] ?? ''), ...id });
+        else files.push({ status: s, path: unquotePath(paths[0] ?? ''), ...id });
       }
       commits.push({
         sha,
@@ -151,7 +151,7 @@ export class GitRepo {
       .filter((l) => l.trim() !== '')
       .map((line) => {
         const [status = '', path = ''] = line.split('\t');
-        return { status: status[0] as ChangedFile['status'], path };
+        return { status: status[0] as ChangedFile['status'], path: unquotePath(path) };
       });
   }
 
@@ -160,6 +160,35 @@ export class GitRepo {
     const sha = await this.revParse(ref);
     return new GitTree(this, sha, ref);
   }
+}
+
+const C_ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+
+/**
+ * git C-quotes a path that holds a control character, `"`, `\` or a non-ASCII byte (`"src/\303\261.ts"`).
+ * Read as is, such a path matched no folder: a PR could add `.github/workflows/ñ.yml` or a device file past
+ * every path rule. Decoded here to the path as stored.
+ */
+export function unquotePath(path: string): string {
+  if (path.length < 2 || !path.startsWith('"') || !path.endsWith('"')) return path;
+  const body = path.slice(1, -1);
+  const bytes: number[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i] ?? '';
+    if (c !== '\\') {
+      bytes.push(...Buffer.from(c, 'utf8'));
+      continue;
+    }
+    const next = body[i + 1] ?? '';
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(C_ESCAPES[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
 }
 
 /** Refs and shas only; never an option, never a path with `..`. Keeps user input out of git's option parser. */
