@@ -6,7 +6,7 @@ import type { ChangeBlock, Device } from '../model/device.js';
 import type { DeviceChange } from './types.js';
 
 /** Paths whose change needs the policy owners' approval: the policy, the gate itself and who owns them. */
-const PROTECTED = [/^policies\//, /^\.github\//, /(^|\/)CODEOWNERS$/, /^src\//, /^bin\//, /^scripts\//, /^package(-lock)?\.json$/];
+const PROTECTED = [/^policies\//, /^\.github\//, /(^|\/)CODEOWNERS$/, /^src\//, /^bin\//, /^scripts\//, /^package(-lock)?\.json$/, /^\.npmrc$/];
 
 export function isProtectedPath(path: string): boolean {
   return PROTECTED.some((p) => p.test(path));

@@ -9,7 +9,7 @@ export const protectedPaths: GateRule = {
   id: 'protected-paths',
   meta: {
     severity: 'error',
-    description: 'Changes to policies/, .github/, CODEOWNERS, src/, bin/, scripts/ or package.json need the policy owners\' approval.',
+    description: 'Changes to policies/, .github/, CODEOWNERS, src/, bin/, scripts/, package.json or .npmrc need the policy owners\' approval.',
     rationale: 'Whoever can change the rules or the gate can approve anything; those changes need their own owners.',
   },
   check(ctx) {
