@@ -6,6 +6,7 @@
 import { formatProblem } from '../model/problem.js';
 import { codeBlock, mdInline } from '../report/index.js';
 import { redact } from '../util/redact.js';
+import { defuseWorkflowCommands } from '../util/workflow-commands.js';
 import type { GateResult } from './runner.js';
 import type { GateFinding } from './types.js';
 
@@ -47,7 +48,8 @@ export function renderText(result: GateResult): string {
     lines.push(`  ${c.device}: ${c.fromImage ?? '(new)'} -> ${c.toImage ?? '(removed)'}${c.window ? ` in ${c.window.start} .. ${c.window.end}` : ''}`);
   }
   for (const f of result.findings) lines.push(`${f.severity}: ${formatProblem(f)}`);
-  return `${redact(lines.join('\n'))}\n`;
+  // printed to the step log: a file name or value with a line break must not start a workflow command
+  return `${defuseWorkflowCommands(redact(lines.join('\n')))}\n`;
 }
 
 export function renderJson(result: GateResult): string {
