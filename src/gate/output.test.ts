@@ -1,4 +1,4 @@
-import { escapeData, escapeProperty, renderAnnotations, renderMarkdown, GATE_MARKER } from './output.js';
+import { escapeData, escapeProperty, renderAnnotations, renderMarkdown, renderText, GATE_MARKER } from './output.js';
 import { finish } from './runner.js';
 import type { GateFinding } from './types.js';
 
@@ -41,4 +41,10 @@ test('the comment carries the marker once; Markdown, HTML and mentions in messag
   expect(md.startsWith(`${GATE_MARKER}\n`)).toBe(true);
   expect(md.split(GATE_MARKER)).toHaveLength(2);
   expect(md).toContain('@\u200bteam &lt;\\!-- imagegate:gate --&gt; \\[x\\]\\(http://e\\) \\*\\*b\\*\\*');
+});
+
+test('the text report, printed in the step log, cannot start a workflow command', () => {
+  const text = renderText(result([{ rule: 'r', severity: 'error', file: 'f', line: 1, message: 'x\n::add-mask::y\n##[error]z' }]));
+  expect(text).not.toMatch(/^::/m);
+  expect(text).not.toContain('##[');
 });
