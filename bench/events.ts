@@ -1,8 +1,8 @@
 /**
  * `imagegate events` over a generated syslog file shaped like a real receiver's: 1,000,000 lines (times the
- * scale), almost all interface and routing noise, one relevant line in a thousand. The file is read twice:
- * at 1x and at 3x its length (the 3x file is the same content three times), to show that memory does not grow
- * with the file. Peer: `grep -c -E` with the same keywords over the same file, the floor of any line filter.
+ * scale), almost all interface and routing noise, one relevant line in a thousand. The file is read at 1x
+ * (best of three) and at 3x its length (the same content three times), to show that memory does not grow with
+ * the file. Peer: `grep -c -E` with the same keywords over the same file, the floor of any line filter.
  */
 import { spawnSync } from 'node:child_process';
 import { stat } from 'node:fs/promises';
@@ -80,16 +80,16 @@ function devices(): Device[] {
 async function readAll(path: string, fleet: Device[]): Promise<{ lines: number; events: number; rssMiB: number; beforeMiB: number }> {
   const summary = { version: 1 as const, files: [] };
   (globalThis as { gc?: () => void }).gc?.();
-  const before = process.memoryUsage().rss;
+  const before = process.memoryUsage.rss();
   let rss = before;
-  const timer = setInterval(() => (rss = Math.max(rss, process.memoryUsage().rss)), 5);
+  const timer = setInterval(() => (rss = Math.max(rss, process.memoryUsage.rss())), 5);
   let events = 0;
   try {
     for await (const e of readEvents([path], { devices: fleet, year: 2026, summary })) if (e.kind !== 'other') events++;
   } finally {
     clearInterval(timer);
   }
-  rss = Math.max(rss, process.memoryUsage().rss);
+  rss = Math.max(rss, process.memoryUsage.rss());
   const f = summary.files[0] as { lines: number } | undefined;
   const mib = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
   return { lines: f?.lines ?? 0, events, rssMiB: mib(rss), beforeMiB: mib(before) };
@@ -107,9 +107,8 @@ export const eventsBenchmark: Benchmark = {
     const one = join(workDir, 'syslog-1x.log');
     const three = join(workDir, 'syslog-3x.log');
     generate(one, lines, 1);
-    generate(three, lines, 3);
     const mib = (await stat(one)).size / 2 ** 20;
-    log(`generated ${lines.toLocaleString('en-US')} lines (${mib.toFixed(0)} MiB) and 3x`);
+    log(`generated ${lines.toLocaleString('en-US')} lines (${mib.toFixed(0)} MiB)`);
     const fleet = devices();
     // best of three: the figure is what the code can do, not what a busy machine let it do once
     const best = async <T>(fn: () => Promise<T> | T): Promise<{ result: T; seconds: number }> => {
@@ -120,11 +119,13 @@ export const eventsBenchmark: Benchmark = {
       }
       return top as { result: T; seconds: number };
     };
+    // each file is read right after it was written, while the page cache holds it: reading, not the disk, is measured
     const r1 = await best(() => readAll(one, fleet));
+    const grep = await best(() => spawnSync('grep', ['-c', '-E', grepPattern(), one], { encoding: 'utf8' }));
+    generate(three, lines, 3);
     const r3 = await timed(() => readAll(three, fleet));
     const rss1 = r1.result.rssMiB;
     const rss3 = r3.result.rssMiB;
-    const grep = await best(() => spawnSync('grep', ['-c', '-E', grepPattern(), one], { encoding: 'utf8' }));
     const grepCount = Number(grep.result.stdout.trim());
     log(`events 1x: ${r1.result.events} of ${r1.result.lines} lines in ${r1.seconds.toFixed(2)} s; grep matched ${grepCount} lines in ${grep.seconds.toFixed(2)} s`);
     log(`events 3x: ${r3.result.events} of ${r3.result.lines} lines in ${r3.seconds.toFixed(2)} s; RSS while reading 1x ${rss1} MiB (${r1.result.beforeMiB} before), 3x ${rss3} MiB (${r3.result.beforeMiB} before); process peak ${peakRssMiB()} MiB`);
