@@ -68,6 +68,12 @@ describe('imagegate events', () => {
     expect(src.err).toContain('one of: ndjson, zeek, tacacs, xferlog, tftpd, syslog');
   });
 
+  it('exits 2 naming the file it cannot write', async () => {
+    const r = await events('--out', 'no/such/dir/events.ndjson', 'router.log');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/imagegate: no\/such\/dir\/events\.ndjson: cannot write \(ENOENT\)/);
+  });
+
   it('re-reads its own output', async () => {
     await events('--year', '2026', '--out', 'events.ndjson', 'router.log');
     const again = await events('--repo', ROOT, 'events.ndjson');

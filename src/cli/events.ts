@@ -1,5 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, UsageError } from '../errors.js';
@@ -37,12 +36,9 @@ async function repoInputs(dir: string, io: Io): Promise<{ devices: Device[]; det
   return { devices: model.devices, detection: model.policies.detection };
 }
 
-function write(stream: WriteStream, text: string): Promise<void> {
-  return new Promise((res, rej) => {
-    const ok = stream.write(text, (err) => (err ? rej(err) : undefined));
-    if (ok) res();
-    else stream.once('drain', res);
-  });
+function cannotWrite(path: string, err: unknown): InputError {
+  const why = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : String(err);
+  return new InputError(path, undefined, `cannot write (${why})`, { hint: 'check that the folder exists and is writable' });
 }
 
 async function run(files: string[], opts: Options, io: Io): Promise<number> {
@@ -54,15 +50,14 @@ async function run(files: string[], opts: Options, io: Io): Promise<number> {
   const repo = opts.repo === undefined ? { devices: [] } : await repoInputs(resolve(io.cwd, opts.repo), io);
   if (opts.repo === undefined) io.stderr('imagegate events: no --repo given: hosts are not resolved to devices and detection uses the built-in patterns\n');
   const summary: EventsSummary = createSummary();
-  const out = opts.out === undefined ? null : createWriteStream(resolve(io.cwd, opts.out));
-  const outError = new Promise<never>((_, rej) => out?.on('error', (e) => rej(new InputError(opts.out ?? '', undefined, `cannot write: ${e.message}`))));
-  outError.catch(() => undefined);
+  const outPath = opts.out === undefined ? null : resolve(io.cwd, opts.out);
+  const out = outPath === null ? null : await open(outPath, 'w').catch((err: unknown) => Promise.reject(cannotWrite(opts.out ?? '', err)));
   let batch = '';
   const flush = async (): Promise<void> => {
     if (batch === '') return;
     const text = redact(batch, io.env);
     batch = '';
-    if (out) await Promise.race([write(out, text), outError]);
+    if (out) await out.write(text).catch((err: unknown) => Promise.reject(cannotWrite(opts.out ?? '', err)));
     else io.stdout(text);
   };
   const events = readEvents(
@@ -77,21 +72,21 @@ async function run(files: string[], opts: Options, io: Io): Promise<number> {
       summary,
     },
   );
-  for await (const event of events) {
-    batch += `${JSON.stringify(event)}\n`;
-    if (batch.length > 64 * 1024) await flush();
+  try {
+    for await (const event of events) {
+      batch += `${JSON.stringify(event)}\n`;
+      if (batch.length > 64 * 1024) await flush();
+    }
+    await flush();
+  } finally {
+    await out?.close();
   }
-  await flush();
-  if (out) await Promise.race([new Promise<void>((res) => out.end(res)), outError]);
   for (const f of summary.files) f.path = f.path.startsWith(`${io.cwd}/`) ? f.path.slice(io.cwd.length + 1) : f.path;
   io.stderr(redact(`${formatSummary(summary)}\n`, io.env));
   if (opts.summaryJson !== undefined) {
     const text = redact(`${JSON.stringify(summary, null, 2)}\n`, io.env);
-    await new Promise<void>((res, rej) => {
-      const s = createWriteStream(resolve(io.cwd, opts.summaryJson ?? ''));
-      s.on('error', (e) => rej(new InputError(opts.summaryJson ?? '', undefined, `cannot write: ${e.message}`)));
-      s.end(text, () => res());
-    });
+    const path = opts.summaryJson;
+    await writeFile(resolve(io.cwd, path), text).catch((err: unknown) => Promise.reject(cannotWrite(path, err)));
   }
   const readable = summary.files.filter((f) => f.error === undefined || f.lines > 0);
   if (readable.length === 0) {
