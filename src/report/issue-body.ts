@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Evidence, Finding } from '../model/finding.js';
 import { baseName } from '../reconcile/fingerprint.js';
+import { redact } from '../util/redact.js';
 import { mdInline } from './escape.js';
 import { findingSection, type MarkdownOptions } from './markdown.js';
 
@@ -19,7 +20,8 @@ export function evidenceHash(f: Finding): string {
 }
 
 export function issueTitle(f: Finding): string {
-  const t = `[${f.severity}] ${f.rule}: ${f.summary}`.replace(/[\r\n]+/g, ' ');
+  // titles are plain text, not Markdown, but they leave the process like the body: secrets are redacted
+  const t = redact(`[${f.severity}] ${f.rule}: ${f.summary}`).replace(/[\r\n]+/g, ' ');
   return t.length > 200 ? `${t.slice(0, 199)}…` : t;
 }
 
