@@ -220,7 +220,7 @@ export const NOW = new Date('2026-12-01T12:00:00Z');
 export const GOOD_WINDOW = { start: '2026-12-08T01:00:00+01:00', end: '2026-12-08T03:00:00+01:00' };
 
 export interface PrCase {
-  /** Files on main before the PR branches off (defaults to the fleet). */
+  /** Files on the base before the PR branches off, over the fleet (a superset of it, as fleetFiles() gives). */
   base?: Record<string, string | null>;
   /** Commits on main after the PR branched (windows merged meanwhile). */
   mainAfter?: Record<string, string | null>;
@@ -230,27 +230,41 @@ export interface PrCase {
   approvals?: ApprovalEvidence;
 }
 
-/** Builds main and a PR branch in a fresh repository and runs the gate on them. */
+let shared: { repo: GitFixture; fleet: string } | undefined;
+let prCount = 0;
+
+/** Removes the repository gatePr shares between the tests of a file (call it in afterAll). */
+export function cleanupGateRepo(): void {
+  shared?.repo.cleanup();
+  shared = undefined;
+}
+
+/**
+ * Builds a base branch and a PR branch and runs the gate on them. The tests of a file share one repository
+ * (branches from one fleet commit) so that each case costs a few git commands, not a new repository.
+ */
 export async function gatePr(c: PrCase): Promise<GateResult> {
-  const repo = new GitFixture('ig-gate-');
-  try {
-    repo.commit('fleet', c.base ?? fleetFiles());
-    repo.checkout('pr', true);
-    repo.commit('the PR', c.pr);
-    repo.checkout('main');
-    if (c.mainAfter) repo.commit('merged meanwhile', c.mainAfter);
-    const approvals = c.approvals;
-    return await runGate({
-      git: new GitRepo(repo.dir),
-      base: 'main',
-      head: 'pr',
-      now: c.now ?? NOW,
-      pr: c.info ?? null,
-      ...(approvals ? { readApprovals: () => Promise.resolve(approvals) } : {}),
-    });
-  } finally {
-    repo.cleanup();
-  }
+  shared ??= ((): { repo: GitFixture; fleet: string } => {
+    const repo = new GitFixture('ig-gate-');
+    return { repo, fleet: repo.commit('fleet', fleetFiles()) };
+  })();
+  const { repo, fleet } = shared;
+  const n = ++prCount;
+  repo.git('checkout', '-q', '-b', `base-${n}`, fleet);
+  if (c.base) repo.commit('base', c.base);
+  repo.checkout(`pr-${n}`, true);
+  repo.commit('the PR', c.pr);
+  repo.checkout(`base-${n}`);
+  if (c.mainAfter) repo.commit('merged meanwhile', c.mainAfter);
+  const approvals = c.approvals;
+  return runGate({
+    git: new GitRepo(repo.dir),
+    base: `base-${n}`,
+    head: `pr-${n}`,
+    now: c.now ?? NOW,
+    pr: c.info ?? null,
+    ...(approvals ? { readApprovals: () => Promise.resolve(approvals) } : {}),
+  });
 }
 
 /** Findings of one rule, as `rule severity device` strings, for compact assertions. */

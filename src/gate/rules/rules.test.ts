@@ -3,7 +3,9 @@ import { GitRepo } from '../../git/index.js';
 import { runGate } from '../runner.js';
 import type { GateRule } from '../types.js';
 import { GATE_RULES } from './index.js';
-import { changed, fleetFiles, gatePr, GOOD_WINDOW, ofRule, NEW_IMAGE_ENTRY, IMAGES_YAML, deviceFile, spec, deviceYaml } from '../fleet-fixture.js';
+import { changed, cleanupGateRepo, fleetFiles, gatePr, GOOD_WINDOW, ofRule, NEW_IMAGE_ENTRY, IMAGES_YAML, deviceFile, spec, deviceYaml } from '../fleet-fixture.js';
+
+afterAll(cleanupGateRepo);
 
 const upgrade = (name: string, window = GOOD_WINDOW, extra: Record<string, unknown> = {}) =>
   changed(name, { image: 'c9k-17.12.04', change: { ...window }, ...extra });
