@@ -15,7 +15,11 @@ export function baseName(path: string): string {
   return i >= 0 ? path.slice(i + 1) : path;
 }
 
-/** Identity of an event: source file name, time, who and what happened (the command, else kind and file). */
+/**
+ * Identity of an event: the kind of log, time, who and what happened (the command, else kind and file). Not
+ * the file name: rotation renames `syslog.log` to `syslog.log.1` and then `syslog.log.2.gz`, and the issue must
+ * still be found again.
+ */
 export function eventIdentity(ev: DeviceEvent): string {
-  return `${baseName(ev.source.path)}|${ev.ts}|${ev.actor ?? ''}|${ev.command ?? `${ev.kind}:${ev.file ?? ''}`}`;
+  return `${ev.source.format}|${ev.ts}|${ev.actor ?? ''}|${ev.command ?? `${ev.kind}:${ev.file ?? ''}`}`;
 }

@@ -24,10 +24,14 @@ export function sameAct(a: DeviceEvent, b: DeviceEvent, skewMs: number): boolean
   return a.device === b.device && actors && actKey(a) === actKey(b) && a.clock === b.clock && Math.abs(Date.parse(a.ts) - Date.parse(b.ts)) <= skewMs;
 }
 
-/** Earliest first; ties by file name and line, so the identity does not depend on the order files were given. */
+/**
+ * Earliest first; ties by log format, then file name and line, so the identity depends neither on the order
+ * files were given nor on what log rotation named them.
+ */
 export function compareEvents(a: DeviceEvent, b: DeviceEvent): number {
   return (
     Date.parse(a.ts) - Date.parse(b.ts) ||
+    a.source.format.localeCompare(b.source.format) ||
     baseName(a.source.path).localeCompare(baseName(b.source.path)) ||
     a.source.line - b.source.line
   );

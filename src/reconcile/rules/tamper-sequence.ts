@@ -2,7 +2,7 @@ import type { DeviceEvent } from '../../model/event.js';
 import type { Severity } from '../../model/policy.js';
 import { isUntrustedClock, logEvidence } from '../evidence.js';
 import { eventIdentity } from '../fingerprint.js';
-import { sameAct } from '../same-act.js';
+import { compareEvents, sameAct } from '../same-act.js';
 import type { EventRule, Judgement } from '../types.js';
 
 type Step = 'transfer' | 'boot' | 'reload';
@@ -66,7 +66,8 @@ export const tamperSequence: EventRule = {
         reasons,
         evidence: steps.flatMap((s) => [s.ev, ...s.also].map(logEvidence)),
         authorization: steps.find((s) => s.judged.checked)?.judged.checked ?? null,
-        identity: eventIdentity(first.ev),
+        // the same act logged by several sources: the canonical line, whatever order the files were read in
+        identity: eventIdentity([first.ev, ...first.also].sort(compareEvents)[0] ?? first.ev),
       });
     };
 
