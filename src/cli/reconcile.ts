@@ -18,6 +18,9 @@ import type { ReconcileResult } from '../reconcile/types.js';
 import { issueItem, renderJson, renderMarkdown, resolvedComment, toFindingsFile, windowVerdicts, type FindingsFile } from '../report/index.js';
 import { loadGitRef } from '../repo/index.js';
 import { redact } from '../util/redact.js';
+import { expandGlobs } from '../util/glob.js';
+import { inShard, parseShard, type Shard } from '../shard/index.js';
+import type { DeviceEvent } from '../model/event.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliCommand } from './command.js';
 import type { Io } from './io.js';
 
@@ -36,6 +39,7 @@ interface Options {
   failOn: Severity | 'none';
   year?: string;
   tz?: string;
+  shard?: string;
 }
 
 /** Reads and checks a state file written by `imagegate collect`. */
@@ -89,6 +93,8 @@ export interface ReconcileRepoOptions {
   year?: number;
   tz?: string;
   repoUrl?: string;
+  /** Reconcile only this shard's devices (`--shard i/n`); events of unknown hosts go to shard 1 alone. */
+  shard?: Shard;
   /** Loader and ledger problems go here (as text for people). */
   warn(line: string): void;
 }
@@ -96,20 +102,24 @@ export interface ReconcileRepoOptions {
 /** The whole pipeline below the CLI: git model and ledger, events, reconcile, rendered reports. */
 export async function reconcileRepo(o: ReconcileRepoOptions): Promise<ReconcileRun> {
   const git = new GitRepo(o.repoDir);
-  const { model, problems } = await loadGitRef(git, o.ref);
-  for (const p of problems) o.warn(formatProblem(p));
-  if (!model) throw new InputError(o.repoDir, undefined, `policies could not be loaded at ${o.ref}`, { hint: 'run `imagegate validate` and fix the problems above' });
-  const ledger = await buildLedger(git, { ref: o.ref });
+  const loaded = await loadGitRef(git, o.ref);
+  for (const p of loaded.problems) o.warn(formatProblem(p));
+  if (!loaded.model) throw new InputError(o.repoDir, undefined, `policies could not be loaded at ${o.ref}`, { hint: 'run `imagegate validate` and fix the problems above' });
+  const fullLedger = await buildLedger(git, { ref: o.ref });
+  const allDevices = loaded.model.devices;
+  const { model, ledger, keepEvent, keepState } = shardView(loaded.model, fullLedger, o.shard);
   for (const p of ledger.problems) o.warn(`${p.file}${p.line ? `:${p.line}` : ''}: ledger: ${p.message} (at ${p.commit.slice(0, 12)})`);
   const summary = createSummary();
-  const events = readEvents(o.eventFiles, {
-    devices: model.devices,
+  const events = filterEvents(readEvents(o.eventFiles, {
+    // all devices resolve hosts, so that another shard's device is not taken for an unknown one
+    devices: allDevices,
     detection: model.policies.detection,
     summary,
     ...(o.year !== undefined ? { year: o.year } : {}),
     ...(o.tz !== undefined ? { tz: o.tz } : {}),
-  });
-  const states = typeof o.states === 'function' ? await o.states(model) : o.states;
+  }), keepEvent);
+  const collected = typeof o.states === 'function' ? await o.states(model) : o.states;
+  const states: StateFile = { ...collected, devices: collected.devices.filter(keepState) };
   const result = await reconcile({ model, ledger, states, events, at: o.at });
   result.coverage.eventFiles = summary.files.map((f) => ({
     path: f.path,
@@ -121,8 +131,28 @@ export async function reconcileRepo(o: ReconcileRepoOptions): Promise<ReconcileR
   const mdOpts = { authorizations: (d: string) => ledger.forDevice(d), ...(o.repoUrl ? { repoUrl: o.repoUrl } : {}) };
   const windows = windowVerdicts(result, ledger.authorizations);
   const file = toFindingsFile(result, o.generatedAt, windows);
+  if (o.shard) file.shard = o.shard;
   const markdown = renderMarkdown({ at: result.at, findings: result.findings, suppressedCount: result.suppressed.length, coverage: result.coverage, windows }, mdOpts);
   return { model, ledger, result, file, markdown };
+}
+
+/** The slice of model, ledger, events and state one shard reconciles; the identity when there is no shard. */
+function shardView(full: RepoModel, fullLedger: Ledger, shard: Shard | undefined) {
+  if (!shard) return { model: full, ledger: fullLedger, keepEvent: () => true, keepState: () => true };
+  const mine = new Set(full.devices.filter((d) => inShard(d.name, shard)).map((d) => d.name.toLowerCase()));
+  const owns = (name: string): boolean => mine.has(name.toLowerCase());
+  const authorizations = fullLedger.authorizations.filter((a) => owns(a.device));
+  const ledger: Ledger = Object.assign(Object.create(fullLedger) as Ledger, { authorizations });
+  return {
+    model: { ...full, devices: full.devices.filter((d) => owns(d.name)) },
+    ledger,
+    keepEvent: (e: DeviceEvent) => (e.device === null ? shard.index === 1 : owns(e.device)),
+    keepState: (s: { device: string }) => owns(s.device),
+  };
+}
+
+async function* filterEvents(events: AsyncIterable<DeviceEvent>, keep: (e: DeviceEvent) => boolean): AsyncGenerator<DeviceEvent> {
+  for await (const e of events) if (keep(e)) yield e;
 }
 
 function parseAt(at: string | undefined): string {
@@ -139,7 +169,8 @@ async function writeOut(path: string, text: string): Promise<void> {
   await writeFile(path, text);
 }
 
-async function syncGitHub(run: ReconcileRun, io: Io): Promise<IssueSyncResult> {
+/** Files, updates and closes the issues of a reconcile result (also of merged shards: `imagegate merge --github`). */
+export async function syncGitHub(run: Pick<ReconcileRun, 'result' | 'ledger'>, io: Io): Promise<IssueSyncResult> {
   const token = io.env['GITHUB_TOKEN'];
   const repository = io.env['GITHUB_REPOSITORY'];
   if (!token) throw new UsageError('--github needs GITHUB_TOKEN in the environment', { hint: 'in Actions: env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}' });
@@ -167,6 +198,13 @@ async function syncGitHub(run: ReconcileRun, io: Io): Promise<IssueSyncResult> {
   });
 }
 
+export function syncSummary(s: IssueSyncResult): string {
+  return (
+    `imagegate: github: ${s.created.length} created, ${s.updated.length} updated, ${s.reopened.length} reopened, ${s.closed.length} closed, ` +
+    `${s.suppressed.length} suppressed (closed as not planned), ${s.windowsClosed.length} change windows verified\n`
+  );
+}
+
 export function exitCodeFor(severities: Severity[], failOn: Severity | 'none'): number {
   if (failOn === 'none') return EXIT_OK;
   const min = SEVERITIES.indexOf(failOn);
@@ -188,12 +226,13 @@ async function run(opts: Options, io: Io): Promise<number> {
     repoDir: resolve(io.cwd, opts.repo),
     ref: opts.ref,
     states,
-    eventFiles: (opts.events ?? []).map((f) => resolve(io.cwd, f)),
+    eventFiles: expandGlobs(opts.events ?? [], io.cwd),
     at,
     generatedAt: new Date().toISOString(),
     warn,
     ...(year !== undefined ? { year } : {}),
     ...(opts.tz !== undefined ? { tz: opts.tz } : {}),
+    ...(opts.shard !== undefined ? { shard: parseShard(opts.shard) } : {}),
   });
   const text = opts.format === 'json' ? renderJson(r.file) : redact(r.markdown, io.env);
   if (opts.out) await writeOut(resolve(io.cwd, opts.out), text);
@@ -202,11 +241,7 @@ async function run(opts: Options, io: Io): Promise<number> {
     // the findings are on disk before GitHub is asked anything: a failing API loses nothing
     const findingsPath = resolve(io.cwd, opts.findings ?? (opts.out && opts.format === 'json' ? opts.out : 'imagegate-findings.json'));
     if (!(opts.out && opts.format === 'json' && findingsPath === resolve(io.cwd, opts.out))) await writeOut(findingsPath, renderJson(r.file));
-    const s = await syncGitHub(r, io);
-    io.stderr(
-      `imagegate reconcile: github: ${s.created.length} created, ${s.updated.length} updated, ${s.reopened.length} reopened, ${s.closed.length} closed, ` +
-        `${s.suppressed.length} suppressed (closed as not planned), ${s.windowsClosed.length} change windows verified\n`,
-    );
+    io.stderr(syncSummary(await syncGitHub(r, io)));
   }
   const counts = SEVERITIES.slice()
     .reverse()
@@ -234,7 +269,7 @@ export const reconcileCommand: CliCommand = {
       .option('--state <file>', 'state file written by `imagegate collect`')
       .option('--collect', 'collect live state over SSH first instead of --state')
       .option('--ssh-config <file>', 'OpenSSH-style config for --collect')
-      .option('--events <files...>', 'log files (syslog, TACACS+, tftpd, xferlog, Zeek) or NDJSON from `imagegate events`')
+      .option('--events <files...>', 'log files or globs, .gz too (syslog, TACACS+, tftpd, xferlog, Zeek) or NDJSON from `imagegate events`')
       .option('--at <iso>', 'reconcile as of this time (default: now)')
       .addOption(new Option('--format <format>', 'report format').choices(['md', 'json']).default('md'))
       .option('--out <file>', 'write the report here instead of stdout')
@@ -243,6 +278,7 @@ export const reconcileCommand: CliCommand = {
       .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES, 'none']).default('high'))
       .option('--year <year>', 'year for log time stamps that have none')
       .option('--tz <zone>', 'IANA zone for log time stamps without one (devices without a timezone)')
+      .option('--shard <i/n>', 'reconcile only shard i of n (stable by device name hash); join the shards with `imagegate merge`')
       .action((opts: Options) => done(run(opts, io)));
   },
 };

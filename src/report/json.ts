@@ -14,6 +14,8 @@ export interface FindingsFile {
   suppressed: Array<{ fingerprint: string; rule: string; device: string; reason: string; until: string }>;
   /** Change windows closed by `at`, with their verification result. */
   windows: Array<{ device: string; commit: string; ticket: string | null; pr: number | null; ok: boolean; verified: boolean; findings: number }>;
+  /** Set when the file covers one shard of the fleet (`reconcile --shard i/n`); `imagegate merge` joins them. */
+  shard?: { index: number; count: number };
 }
 
 export function toFindingsFile(result: ReconcileResult, generatedAt: string, windows: WindowVerdictText[] = []): FindingsFile {

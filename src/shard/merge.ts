@@ -4,6 +4,8 @@
  */
 import { InputError } from '../errors.js';
 import type { StateFile } from '../model/state.js';
+import { FINDINGS_FILE_VERSION, type Finding } from '../model/finding.js';
+import type { FindingsFile } from '../report/json.js';
 import { STATE_FILE_VERSION } from '../model/state.js';
 import type { Shard } from './index.js';
 import { formatShard } from './index.js';
@@ -103,4 +105,82 @@ export function mergeStateFiles(files: Array<{ path: string; state: StateFile }>
   const devices = files.flatMap((f) => f.state.devices).sort((a, b) => a.device.localeCompare(b.device));
   const generatedAt = files.map((f) => f.state.generatedAt).sort().at(-1) ?? new Date().toISOString();
   return { version: STATE_FILE_VERSION, kind: 'imagegate-state', generatedAt, devices };
+}
+
+/** Joins the findings files of `reconcile --shard i/n` jobs: findings once each (by fingerprint), coverage added up. */
+export function mergeFindingsFiles(files: Array<{ path: string; file: FindingsFile }>): FindingsFile {
+  checkShards(
+    files.map((f) => ({ path: f.path, shard: f.file.shard, items: deviceNames(f.file) })),
+    (d) => d,
+  );
+  const ats = new Set(files.map((f) => f.file.at));
+  if (ats.size > 1) {
+    throw new InputError(files[0]!.path, undefined, `shards were reconciled at different times (${[...ats].join(', ')})`, {
+      hint: 'give every job of the matrix the same --at',
+    });
+  }
+  const findings = new Map<string, Finding>();
+  const suppressed = new Map<string, FindingsFile['suppressed'][number]>();
+  const eventFiles = new Map<string, FindingsFile['coverage']['eventFiles'][number]>();
+  const coverage: FindingsFile['coverage'] = { devicesExpected: 0, verified: 0, unverified: [], eventFiles: [] };
+  const windows: FindingsFile['windows'] = [];
+  for (const { file } of files) {
+    for (const f of file.findings) if (!findings.has(f.fingerprint)) findings.set(f.fingerprint, f);
+    for (const s of file.suppressed) suppressed.set(s.fingerprint, s);
+    coverage.devicesExpected += file.coverage.devicesExpected;
+    coverage.verified += file.coverage.verified;
+    coverage.unverified.push(...file.coverage.unverified);
+    windows.push(...file.windows);
+    // every shard reads every log file: the counts of lines are the same, the events are each shard's own
+    for (const e of file.coverage.eventFiles) {
+      const prior = eventFiles.get(e.path);
+      eventFiles.set(e.path, prior ? { ...prior, events: prior.events + e.events } : { ...e });
+    }
+  }
+  coverage.eventFiles = [...eventFiles.values()];
+  coverage.unverified.sort((a, b) => a.device.localeCompare(b.device));
+  const order = ['critical', 'high', 'medium', 'low', 'info'];
+  return {
+    version: FINDINGS_FILE_VERSION,
+    kind: 'imagegate-findings',
+    generatedAt: files.map((f) => f.file.generatedAt).sort().at(-1) ?? new Date().toISOString(),
+    at: files[0]!.file.at,
+    coverage,
+    findings: [...findings.values()].sort(
+      (a, b) => order.indexOf(a.severity) - order.indexOf(b.severity) || a.device.localeCompare(b.device) || a.rule.localeCompare(b.rule),
+    ),
+    suppressed: [...suppressed.values()],
+    windows,
+  };
+}
+
+/** The devices a findings file speaks for: those it verified or could not, so that overlapping shards are caught. */
+function deviceNames(file: FindingsFile): string[] {
+  const names = new Set<string>(file.coverage.unverified.map((u) => u.device));
+  for (const w of file.windows) names.add(w.device);
+  for (const f of file.findings) if (f.rule !== 'unknown-device') names.add(f.device);
+  return [...names];
+}
+
+export function parseFindingsFile(path: string, text: string): FindingsFile {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err: unknown) {
+    throw new InputError(path, undefined, `is not JSON: ${err instanceof Error ? err.message : String(err)}`, {
+      hint: 'pass a findings file written by `imagegate reconcile --format json`',
+    });
+  }
+  const v = value as Partial<FindingsFile> | null;
+  if (!v || typeof v !== 'object' || v.kind !== 'imagegate-findings' || !Array.isArray(v.findings) || !v.coverage) {
+    throw new InputError(path, undefined, 'is not an imagegate findings file', {
+      hint: 'pass a findings file written by `imagegate reconcile --format json`',
+    });
+  }
+  if (v.version !== FINDINGS_FILE_VERSION) {
+    throw new InputError(path, undefined, `findings file version ${String(v.version)} is not supported (expected ${FINDINGS_FILE_VERSION})`, {
+      hint: 'reconcile again with this version of imagegate',
+    });
+  }
+  return { suppressed: [], windows: [], ...v } as FindingsFile;
 }
