@@ -40,16 +40,32 @@ export function diffDevice(before: Device | null, after: Device | null, file: st
 
 /**
  * Devices touched by the changed device files, matched by name so that a moved file is a modification,
- * not a removal plus an addition.
+ * not a removal plus an addition; a device that is renamed in the PR is matched to its old self by its
+ * management address, so that renaming cannot turn an upgrade into an "added" device that needs no change
+ * block.
  */
 export function diffDevices(before: Device[], after: Device[], changedDeviceFiles: ReadonlySet<string>): DeviceChange[] {
   const touchedNames = new Set<string>();
   for (const d of [...before, ...after]) if (changedDeviceFiles.has(d.source.file)) touchedNames.add(d.name);
   const beforeByName = new Map(before.filter((d) => touchedNames.has(d.name)).map((d) => [d.name, d]));
   const afterByName = new Map(after.filter((d) => touchedNames.has(d.name)).map((d) => [d.name, d]));
+  const host = (d: Device): string => d.management.host.toLowerCase();
+  const removedByHost = new Map<string, Device>();
+  for (const [name, d] of beforeByName) if (!afterByName.has(name)) removedByHost.set(host(d), d);
+  // new name -> the old self of a renamed device
+  const renamed = new Map<string, Device>();
+  const oldNames = new Set<string>();
+  for (const [name, a] of afterByName) {
+    const b = beforeByName.has(name) ? undefined : removedByHost.get(host(a));
+    if (b && !oldNames.has(b.name)) {
+      renamed.set(name, b);
+      oldNames.add(b.name);
+    }
+  }
   const out: DeviceChange[] = [];
   for (const name of [...touchedNames].sort()) {
-    const b = beforeByName.get(name) ?? null;
+    if (oldNames.has(name) && !afterByName.has(name)) continue;
+    const b = beforeByName.get(name) ?? renamed.get(name) ?? null;
     const a = afterByName.get(name) ?? null;
     const c = diffDevice(b, a, a?.source.file ?? b?.source.file ?? name);
     if (c.kind !== 'modified' || c.imageChanged || c.bootChanged || c.configRegisterChanged || c.changeBlockChanged) out.push(c);

@@ -53,6 +53,14 @@ describe('change-block-required', () => {
     const r = await gatePr({ base: broken, mainAfter: { 'policies/change.yaml': fleetFiles()['policies/change.yaml'] ?? '' }, pr: changed('fra1-access-01', { image: 'c9k-17.12.04' }) });
     expect(ofRule(r, 'change-block-required')).toEqual(['error fra1-access-01']);
   });
+  test('renaming a device in the same PR does not turn its upgrade into an "added" device', async () => {
+    const d = spec('fra1-access-01');
+    const r = await gatePr({
+      pr: { [deviceFile(d)]: null, 'devices/fra1/fra1-acc-01.yaml': deviceYaml({ ...d, name: 'fra1-acc-01', image: 'c9k-17.12.04' }) },
+    });
+    expect(r.changes).toEqual([expect.objectContaining({ device: 'fra1-acc-01', kind: 'modified', fromImage: 'c9k-17.09.05', toImage: 'c9k-17.12.04' })]);
+    expect(ofRule(r, 'change-block-required')).toEqual(['error fra1-acc-01']);
+  });
   test('adding a new device is not image work', async () => {
     const r = await gatePr({ pr: { 'devices/fra1/fra1-access-09.yaml': deviceYaml({ name: 'fra1-access-09', site: 'fra1', role: 'access', host: 99 }) } });
     expect(ofRule(r, 'change-block-required')).toEqual([]);
