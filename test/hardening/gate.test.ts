@@ -60,6 +60,22 @@ describe('what judges the PR is protected', () => {
     expect(isProtectedPath(path)).toBe(true);
   });
 
+  test('CODEOWNERS gives every protected path an owner, so branch protection asks them even where the gate cannot', () => {
+    const rules = readFileSync('.github/CODEOWNERS', 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#'))
+      .map((l) => l.split(/\s+/));
+    // CODEOWNERS patterns as this repository writes them: `/dir/`, `/file`, `/file*`
+    const owns = (pattern: string, path: string): boolean => {
+      const p = pattern.replace(/^\//, '');
+      if (p.endsWith('/')) return path.startsWith(p);
+      if (p.endsWith('*')) return path.startsWith(p.slice(0, -1)) && !path.slice(p.length - 1).includes('/');
+      return path === p;
+    };
+    for (const path of PROTECTED) expect({ path, owned: rules.some(([pattern = '', ...owners]) => owners.length > 0 && owns(pattern, path)) }).toEqual({ path, owned: true });
+  });
+
   test.each(['devices/fra1/fra1-access-01.yaml', 'README.md', 'docs/gate.md', 'srcx/a.ts', 'devices/src/x.yaml'])('%s is not', (path) => {
     expect(isProtectedPath(path)).toBe(false);
   });
