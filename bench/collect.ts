@@ -11,6 +11,7 @@ import { peakRssMiB, timed, type Benchmark, type BenchRow } from './types.js';
 const CONCURRENCIES = [20, 50];
 /** The simulator costs about as much CPU per device as the collector: two processes keep it off the critical path. */
 const SIM_PROCESSES = 2;
+const CLOCK_TICKS = 100;
 const NETMIKO_DEVICES = 100;
 const PYTHON = '/usr/bin/python3';
 
@@ -18,7 +19,7 @@ const PYTHON = '/usr/bin/python3';
  * Starts the fleet as `imagegate sim` processes (one shard each), so that the simulated devices do not share the
  * collector's process. Returns the joined SSH config.
  */
-async function startSimProcesses(count: number, processes: number, workDir: string): Promise<{ stop: () => void; sshConfig: string }> {
+async function startSimProcesses(count: number, processes: number, workDir: string): Promise<{ stop: () => void; sshConfig: string; cpuMs: () => number }> {
   const here = dirname(fileURLToPath(import.meta.url));
   const cli = join(here, 'imagegate.js');
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run node scripts/build.mjs first (npm run bench does)`);
@@ -48,7 +49,17 @@ async function startSimProcesses(count: number, processes: number, workDir: stri
     stop();
     throw err;
   }
-  return { stop, sshConfig: children.map(({ config }) => readFileSync(config, 'utf8')).join('\n') };
+  // CPU time the simulator processes used so far (Linux /proc), to show where a device's cost goes
+  const cpuMs = (): number =>
+    children.reduce((sum, { child }) => {
+      try {
+        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        return sum + ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+      } catch {
+        return Number.NaN;
+      }
+    }, 0);
+  return { stop, sshConfig: children.map(({ config }) => readFileSync(config, 'utf8')).join('\n'), cpuMs };
 }
 
 interface NetmikoResult {
@@ -85,6 +96,7 @@ export const collectBenchmark: Benchmark = {
       // the product's default concurrency, and a higher one where netmiko's fixed sleeps overlap more
       for (const concurrency of CONCURRENCIES) {
         const cpu0 = process.cpuUsage();
+        const sim0 = sim.cpuMs();
         const { result: state, seconds } = await timed(() =>
           collect(devices, catalog, { concurrency, timeoutSeconds: 60, sshConfig: sshText, env: { IMAGEGATE_SSH_PASSWORD: SIM_PASSWORD } }),
         );
@@ -95,8 +107,11 @@ export const collectBenchmark: Benchmark = {
         }
         const rate = Math.round((count / seconds) * 10) / 10;
         const cpu = process.cpuUsage(cpu0);
-        const busy = Math.round(((cpu.user + cpu.system) / 1e6 / seconds) * 100);
-        log(`imagegate, concurrency ${concurrency}: ${count} devices in ${seconds.toFixed(2)} s = ${rate} devices/s (collector CPU ${busy}% of one core, ${((cpu.user + cpu.system) / 1000 / count).toFixed(1)} ms per device)`);
+        const simMs = (sim.cpuMs() - sim0) / count;
+        log(
+          `imagegate, concurrency ${concurrency}: ${count} devices in ${seconds.toFixed(2)} s = ${rate} devices/s; CPU per device: ` +
+            `collector ${((cpu.user + cpu.system) / 1000 / count).toFixed(1)} ms, simulator ${Number.isNaN(simMs) ? '?' : simMs.toFixed(1)} ms`,
+        );
         const peerResult = runNetmiko({ devices: sample, concurrency });
         let peer: BenchRow['peer'];
         let target: BenchRow['target'];
