@@ -2,7 +2,16 @@
  * A local fake of the GitHub REST API (127.0.0.1 only) for tests of everything that talks to GitHub.
  * Every request and response is validated against GitHub's official OpenAPI description
  * (see fake-github-openapi.ts): a fake answer that drifts from the real API shows up in `violations`,
- * and tests assert that list is empty. Other engineers add operations with `fake.route(...)`.
+ * and tests assert that list is empty. An operation the fake lacks is added where it is needed:
+ *
+ *   fake.route('DELETE', '/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}', (req) => {
+ *     const repo = req.repo;            // the in-memory repository named by {owner}/{repo}, if any
+ *     ...                               // req.params, req.query, req.body, req.actor
+ *     return { status: 200, body: [...] };
+ *   });
+ *
+ * The path must be GitHub's OpenAPI template (the route is refused otherwise); the request and the answer
+ * are validated against that operation like the built-in ones.
  */
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import type { Socket } from 'node:net';
