@@ -8,6 +8,7 @@ import type { DetectionPolicy } from '../model/policy.js';
 import { formatProblem } from '../model/problem.js';
 import { loadWorkingTree } from '../repo/index.js';
 import { redact } from '../util/redact.js';
+import { expandGlobs } from '../util/glob.js';
 import { EXIT_INPUT, EXIT_OK, type CliCommand } from './command.js';
 import type { Io } from './io.js';
 
@@ -61,7 +62,7 @@ async function run(files: string[], opts: Options, io: Io): Promise<number> {
     else io.stdout(text);
   };
   const events = readEvents(
-    files.map((f) => resolve(io.cwd, f)),
+    expandGlobs(files, io.cwd),
     {
       devices: repo.devices,
       ...('detection' in repo && repo.detection ? { detection: repo.detection } : {}),
@@ -102,7 +103,7 @@ export const eventsCommand: CliCommand = {
     program
       .command('events')
       .description('turn device logs (syslog, TACACS+ accounting, tftpd/xferlog/Zeek transfer logs, .gz too) into NDJSON events')
-      .argument('<files...>', 'log files; the format of each is detected from its first lines')
+      .argument('<files...>', 'log files or globs (quoted, e.g. "/var/log/net/*.log*"), .gz too; the format of each is detected from its first lines')
       .option('--repo <dir>', 'repository root: resolve hosts to devices/ and use policies/detection.yaml')
       .option('--source <source>', `force the format: ${sources.map((s) => s.id).join(', ')}`)
       .option('--year <year>', 'year of time stamps that carry none (default: from the file time)')
