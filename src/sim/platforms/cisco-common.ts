@@ -15,7 +15,7 @@ export function ciscoDate(dev: SimDevice, d: Date): string {
 }
 
 /** Cisco's device timestamp: `*Dec  4 20:01:02.123:` when the clock is not synchronized, else with the zone. */
-export function ciscoStamp(dev: SimDevice): string {
+function ciscoStamp(dev: SimDevice): string {
   const c = wallClock(dev.clock(), dev.zone);
   const base = `${monthName(c.month)} ${String(c.day).padStart(2, ' ')} ${pad2(c.hour)}:${pad2(c.minute)}:${pad2(c.second)}.${String(c.ms).padStart(3, '0')}`;
   return dev.clockSynced ? `${base} ${c.zone}` : `*${base}`;
