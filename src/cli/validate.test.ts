@@ -111,7 +111,7 @@ describe('imagegate validate', () => {
       expect((await validate(fx.dir)).code).toBe(2);
       const bad = await validate(fx.dir, '--ref', 'no-such-branch');
       expect(bad.code).toBe(2);
-      expect(bad.err).toMatch(/^imagegate: git /);
+      expect(bad.err).toMatch(/^imagegate: "no-such-branch" is not a commit in /);
     } finally {
       fx.cleanup();
     }
