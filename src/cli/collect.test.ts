@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StateFile } from '../model/state.js';
+import { shardOfDevice } from '../shard/index.js';
 import { hostKeyFor, SIM_PASSWORD, type Fleet } from '../sim/index.js';
 import { memoryIo } from './io.js';
 import { runCli } from './run.js';
@@ -78,6 +79,22 @@ describe('imagegate sim + imagegate collect', () => {
     } finally {
       fleet.device('nyc1-core-02').misbehave(null);
     }
+  });
+
+  it('collects one shard of the fleet and says so in the state file', async () => {
+    const io = memoryIo({ IMAGEGATE_SSH_PASSWORD: SIM_PASSWORD }, dir);
+    expect(await runCli(['collect', '--shard', '2/3', '--ssh-config', 'ssh_config', '--timeout', '5'], io)).toBe(0);
+    const state = JSON.parse(io.out) as StateFile;
+    expect(state.shard).toEqual({ index: 2, count: 3 });
+    expect(state.devices.length).toBeGreaterThan(0);
+    expect(state.devices.every((d) => shardOfDevice(d.device, 3) === 2)).toBe(true);
+    // the three shards, merged, are the whole fleet
+    for (const i of [1, 2, 3]) {
+      expect(await runCli(['collect', '--shard', `${i}/3`, '--ssh-config', 'ssh_config', '--timeout', '5', '--out', `state.${i}.json`], memoryIo({ IMAGEGATE_SSH_PASSWORD: SIM_PASSWORD }, dir))).toBe(0);
+    }
+    const merged = memoryIo({}, dir);
+    expect(await runCli(['merge', 'state.1.json', 'state.2.json', 'state.3.json'], merged)).toBe(0);
+    expect((JSON.parse(merged.out) as StateFile).devices).toHaveLength(15);
   });
 
   it('exits 2 on bad input: an unknown device, a missing repository, a broken SSH config', async () => {

@@ -8,6 +8,7 @@ import { formatProblem } from '../model/problem.js';
 import type { RepoModel } from '../model/repo.js';
 import type { StateFile } from '../model/state.js';
 import { loadWorkingTree } from '../repo/index.js';
+import { inShard, parseShard } from '../shard/index.js';
 import { redact } from '../util/redact.js';
 import { EXIT_FINDINGS, EXIT_OK, type CliCommand } from './command.js';
 import type { Io } from './io.js';
@@ -19,6 +20,7 @@ interface Options {
   timeout: number;
   sshConfig?: string;
   out?: string;
+  shard?: string;
 }
 
 function positive(name: string): (value: string) => number {
@@ -61,6 +63,8 @@ async function run(opts: Options, io: Io): Promise<number> {
     }
     devices = devices.filter((d) => opts.device?.includes(d.name));
   }
+  const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+  if (shard) devices = devices.filter((d) => inShard(d.name, shard));
   let sshConfig: string | undefined;
   if (opts.sshConfig !== undefined) {
     sshConfig = resolve(io.cwd, opts.sshConfig);
@@ -77,6 +81,7 @@ async function run(opts: Options, io: Io): Promise<number> {
       if (io.isTTY) io.stderr(`\rcollect ${done}/${total}${unverified ? ` (${unverified} unverified)` : ''}${done === total ? '\n' : ''}`);
     },
   });
+  if (shard) state.shard = shard;
   const json = redact(`${JSON.stringify(state, null, 2)}\n`, io.env);
   if (opts.out) await writeFile(resolve(io.cwd, opts.out), json);
   else io.stdout(json);
@@ -96,6 +101,7 @@ export const collectCommand: CliCommand = {
       .option('--timeout <seconds>', 'limit for the connection and for each command', positive('--timeout'), 30)
       .option('--ssh-config <file>', 'OpenSSH-style config (Host, HostName, Port, User, IdentityFile)')
       .option('--out <file>', 'write the state file here instead of standard output')
+      .option('--shard <i/n>', 'collect only shard i of n (stable by device name hash); join the shards with `imagegate merge`')
       .addHelpText('after', '\nCredentials come from the environment only: IMAGEGATE_SSH_PASSWORD, IMAGEGATE_SSH_KEY (a key file), SSH_AUTH_SOCK (an agent).')
       .action((opts: Options) => done(run(opts, io)));
   },
