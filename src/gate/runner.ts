@@ -11,7 +11,6 @@ import type { RepoModel } from '../model/repo.js';
 import { runValidateRules } from '../validate/index.js';
 import { VERSION } from '../version.js';
 import { evaluateApprovals, githubTeam } from './approvals.js';
-import { blobTree } from './blob-tree.js';
 import { diffDevices, isProtectedPath } from './change-set.js';
 import { GATE_RULES } from './rules/index.js';
 import type { ApprovalEvidence, ChangeSet, DeviceChange, GateContext, GateFinding, GateRule, PullRequestInfo } from './types.js';
@@ -87,7 +86,7 @@ function onlyPaths(tree: TreeReader, keep: ReadonlySet<string>): TreeReader {
 async function loadHead(git: GitRepo, baseSha: string, headSha: string, baseLoad: LoadResult, baseTree: TreeReader): Promise<{ load: LoadResult; devices: Device[] }> {
   const differing = new Set((await git.changedFiles(baseSha, headSha)).map((f) => f.path));
   const policyFiles = new Set<string>(Object.values(POLICY_FILES));
-  const headTree = onlyPaths(await blobTree(git, headSha), differing);
+  const headTree = onlyPaths(await git.tree(headSha), differing);
   const own = await loadRepo(headTree);
   const reused = (file: string): boolean => !differing.has(file) && !policyFiles.has(file);
   const problems = [...baseLoad.problems.filter((p) => reused(p.file)), ...own.problems];
@@ -192,7 +191,7 @@ export async function runGate(input: GateInput): Promise<GateResult> {
   const files = [...new Set(changed.map((f) => f.path))].sort();
   const changedDevices = new Set(files.filter(isDeviceFile));
 
-  const baseTree = await blobTree(input.git, baseSha);
+  const baseTree = await input.git.tree(baseSha);
   const baseLoad = await loadRepo(baseTree);
   const at = input.now.toISOString();
   if (!baseLoad.model) {
@@ -205,7 +204,7 @@ export async function runGate(input: GateInput): Promise<GateResult> {
   const base = baseLoad.model;
   const { load: headLoad, devices: headDevices } = await loadHead(input.git, baseSha, headSha, baseLoad, baseTree);
   const before =
-    mergeBase === baseSha ? base : (await loadRepo(withPolicies(onlyPaths(await blobTree(input.git, mergeBase), changedDevices), baseTree))).model;
+    mergeBase === baseSha ? base : (await loadRepo(withPolicies(onlyPaths(await input.git.tree(mergeBase), changedDevices), baseTree))).model;
   const unreadable = [...changedDevices].filter((f) => headLoad.problems.some((p) => p.file === f && p.kind === 'input'));
   const devices = diffDevices(before?.devices ?? [], headDevices, changedDevices).filter(
     // a device file that does not load is not "removed": head-valid reports it

@@ -198,9 +198,14 @@ export function assertRef(ref: string): void {
   }
 }
 
+/**
+ * A tree at a commit. One `ls-tree -r` lists every path with its blob id, and files are then read by blob id:
+ * `cat-file --batch` on `<commit>:<path>` walks the tree for every file (about 1 s of CPU for 10,000 device
+ * files); by id it costs a tenth of that.
+ */
 class GitTree implements TreeReader {
   readonly label: string;
-  private listing: Promise<string[]> | undefined;
+  private listing: Promise<Map<string, string>> | undefined;
   constructor(
     private readonly repo: GitRepo,
     private readonly sha: string,
@@ -209,15 +214,23 @@ class GitTree implements TreeReader {
     this.label = `git:${ref}`;
   }
 
-  private all(): Promise<string[]> {
-    this.listing ??= this.repo
-      .raw(['ls-tree', '-r', '-z', '--name-only', '--full-tree', this.sha])
-      .then((out) => out.split('\0').filter(Boolean).sort());
+  private blobs(): Promise<Map<string, string>> {
+    this.listing ??= this.repo.raw(['ls-tree', '-r', '-z', '--full-tree', this.sha]).then((out) => {
+      const blobs = new Map<string, string>();
+      for (const entry of out.split('\0')) {
+        // `<mode> <type> <id>\t<path>`; -z leaves paths unquoted
+        const tab = entry.indexOf('\t');
+        if (tab < 0) continue;
+        const [, type, id] = entry.slice(0, tab).split(' ');
+        if (type === 'blob' && id) blobs.set(entry.slice(tab + 1), id);
+      }
+      return blobs;
+    });
     return this.listing;
   }
 
   async list(prefix: string): Promise<string[]> {
-    const all = await this.all();
+    const all = [...(await this.blobs()).keys()].sort();
     if (prefix === '') return all;
     const p = `${prefix}/`;
     return all.filter((f) => f.startsWith(p));
@@ -227,26 +240,24 @@ class GitTree implements TreeReader {
     return (await this.readMany([path])).get(path) ?? null;
   }
 
-  /** One `git cat-file --batch` process for all files: 10,000 device files in well under a second. */
+  /** One `git cat-file --batch` process for all files, by blob id. */
   async readMany(paths: string[]): Promise<Map<string, Buffer>> {
-    const blobs = await catFileBatch(this.repo.dir, paths.map((p) => `${this.sha}:${p}`));
+    const ids = await this.blobs();
+    const wanted = paths.filter((p) => ids.has(p));
+    const contents = await catFileBatch(this.repo.dir, wanted.map((p) => ids.get(p) ?? ''));
     const result = new Map<string, Buffer>();
-    const absent: string[] = [];
-    paths.forEach((p, i) => {
-      const b = blobs[i];
+    const lost: string[] = [];
+    wanted.forEach((p, i) => {
+      const b = contents[i];
       if (b) result.set(p, b);
-      else absent.push(p);
+      else lost.push(p);
     });
-    if (absent.length > 0) {
+    if (lost.length > 0) {
       // a file the tree lists but whose object cannot be read is corruption, not a missing file: a device
       // must never drop out of the fleet silently because its blob is gone
-      const listed = new Set(await this.all());
-      const lost = absent.filter((p) => listed.has(p));
-      if (lost.length > 0) {
-        throw new GitError(`${lost[0]}${lost.length > 1 ? ` and ${lost.length - 1} more` : ''}: listed in ${this.label} but the object is missing in ${this.repo.dir}`, {
-          hint: 'the repository is corrupt or incomplete: run `git fsck`, fetch again or clone afresh',
-        });
-      }
+      throw new GitError(`${lost[0]}${lost.length > 1 ? ` and ${lost.length - 1} more` : ''}: listed in ${this.label} but the object is missing in ${this.repo.dir}`, {
+        hint: 'the repository is corrupt or incomplete: run `git fsck`, fetch again or clone afresh',
+      });
     }
     return result;
   }
