@@ -61,9 +61,7 @@ function expectNoSecret(where: string, text: string): void {
 }
 
 test('imagegate demo with a password and a token in the environment prints and writes neither', async () => {
-  const cwd = join(dir, 'demo');
-  const io = memoryIo({ ...process.env }, ROOT);
-  io.cwd = mkdtempSync(`${cwd}-`);
+  const io = memoryIo({ ...process.env }, mkdtempSync(join(dir, 'demo-')));
   expect(await runCli(['demo', '--out', 'out'], io)).toBe(0);
   expectNoSecret('stdout', io.out);
   expectNoSecret('stderr', io.err);
