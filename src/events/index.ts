@@ -6,7 +6,7 @@ import { toEvent } from './normalize.js';
 import { openLog } from './reader.js';
 import { detectSource, sourceById, sources } from './sources/index.js';
 import { createSummary, newFileSummary, skip, type EventsSummary } from './summary.js';
-import { isValidZone } from './time.js';
+import { isTimeZone } from '../util/time-zone.js';
 import type { EventSource, ReadEventsOptions } from './types.js';
 
 export { classifyCommand, expandCommand, DEFAULT_RISKY, type Classification } from './classify.js';
@@ -33,7 +33,7 @@ function message(err: unknown): string {
  */
 export async function* readEvents(files: string[], opts: ReadEventsOptions): AsyncGenerator<DeviceEvent, EventsSummary> {
   const tz = opts.tz ?? 'UTC';
-  if (!isValidZone(tz)) throw new UsageError(`unknown time zone "${tz}"`, { hint: 'use an IANA zone such as Europe/Berlin or UTC' });
+  if (!isTimeZone(tz)) throw new UsageError(`unknown time zone "${tz}"`, { hint: 'use an IANA zone such as Europe/Berlin or UTC' });
   let forced: EventSource | undefined;
   if (opts.source !== undefined) {
     forced = sourceById(opts.source);

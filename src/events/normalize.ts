@@ -2,7 +2,8 @@ import type { DeviceEvent } from '../model/event.js';
 import type { DetectionPolicy } from '../model/policy.js';
 import { classifyCommand } from './classify.js';
 import type { DeviceResolver } from './devices.js';
-import { isValidZone, resolveTime } from './time.js';
+import { resolveTime } from './time.js';
+import { isTimeZone } from '../util/time-zone.js';
 import type { Observation } from './types.js';
 
 // a secret keyword, an optional key number and encryption type (`authentication-key 1 md5`, `secret 5`), the secret
@@ -29,7 +30,7 @@ function validZone(zone: string | undefined): string | null {
   if (zone === undefined) return null;
   let ok = zoneOk.get(zone);
   if (ok === undefined) {
-    ok = isValidZone(zone);
+    ok = isTimeZone(zone);
     zoneOk.set(zone, ok);
   }
   return ok ? zone : null;

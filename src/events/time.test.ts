@@ -1,4 +1,5 @@
-import { resolveTime, zonedToUtc, zoneOffsetMinutes } from './time.js';
+import { resolveTime, zoneOffsetMinutes } from './time.js';
+import { zonedToUtc } from '../util/time-zone.js';
 import type { ObservedTime } from './types.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();

@@ -1,5 +1,6 @@
 import type { ClockQuality } from '../model/event.js';
 import type { ObservedTime } from './types.js';
+import { zonedToUtc } from '../util/time-zone.js';
 
 export const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
@@ -15,60 +16,6 @@ const ABBREVIATIONS: Record<string, number> = {
   EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
   JST: 540, KST: 540, AEST: 600, AEDT: 660, HKT: 480, SGT: 480,
 };
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
-/** Whether `zone` is an IANA zone this Node knows. */
-export function isValidZone(zone: string): boolean {
-  try {
-    formatter(zone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Offset of `zone` from UTC at instant `t`, in milliseconds (east positive). */
-function offsetAt(t: number, zone: string): number {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(zone).formatToParts(new Date(t))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  const asUtc = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
-  return asUtc - Math.floor(t / 1000) * 1000;
-}
-
-/**
- * UTC instant of a wall-clock reading in an IANA zone. In the hour a DST change skips, the reading is taken
- * with the offset before the change; in the hour that repeats, the first occurrence wins.
- */
-export function zonedToUtc(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, zone: string): number {
-  const guess = Date.UTC(y, mo - 1, d, h, mi, s, ms);
-  const first = offsetAt(guess, zone);
-  const t = guess - first;
-  const second = offsetAt(t, zone);
-  if (second === first) return t;
-  const t2 = guess - second;
-  return offsetAt(t2, zone) === second ? Math.min(t, t2) : t;
-}
 
 /** Minutes east of UTC for a logged zone (`+01:00`, `-0500`, `UTC`, `CEST`), or null when not known. */
 export function zoneOffsetMinutes(zone: string): number | null {

@@ -3,51 +3,14 @@
  * wall-clock time in its own zone, so its UTC instants move with daylight saving time.
  */
 import type { MaintenanceWindow, Weekday } from '../model/policy.js';
+import { zoneOffsetMs, zonedToUtc as zonedToUtcFull } from '../util/time-zone.js';
+
+export { zoneOffsetMs };
 
 const WEEKDAYS: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
-/** Offset of `zone` from UTC at `instant`, in milliseconds (positive east of Greenwich). */
-export function zoneOffsetMs(instant: number, zone: string): number {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(zone).formatToParts(new Date(instant))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  const asUtc = Date.UTC(parts['year'] ?? 1970, (parts['month'] ?? 1) - 1, parts['day'] ?? 1, parts['hour'] ?? 0, parts['minute'] ?? 0, parts['second'] ?? 0);
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}
-
-/**
- * The UTC instant of a local wall-clock time in `zone`. A time in the spring-forward gap comes out shifted
- * by the gap (02:30 becomes 03:30), as clocks do; an ambiguous autumn time takes the earlier instant.
- */
+/** The UTC instant of a local wall-clock minute in `zone` (see util/time-zone.ts for DST gaps and repeats). */
 export function zonedToUtc(year: number, month: number, day: number, hour: number, minute: number, zone: string): number {
-  const guess = Date.UTC(year, month - 1, day, hour, minute);
-  // a zone changes its offset at most once around a given day: the offsets a day before and after cover both sides
-  const before = zoneOffsetMs(guess - 86_400_000, zone);
-  const after = zoneOffsetMs(guess + 86_400_000, zone);
-  const valid = [guess - before, guess - after].filter((t) => zoneOffsetMs(t, zone) === guess - t);
-  if (valid.length > 0) return Math.min(...valid);
-  // in the spring-forward gap: clocks read the time shifted by the gap, i.e. the instant under the old offset
-  return guess - before;
+  return zonedToUtcFull(year, month, day, hour, minute, 0, 0, zone);
 }
 
 /** Local calendar date (y, m, d) of an instant in `zone`. */

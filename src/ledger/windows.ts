@@ -2,7 +2,8 @@
 import type { Authorization, WindowPhase } from '../model/authorization.js';
 import type { TimeWindow } from '../model/device.js';
 import { windowOpens, type Ledger } from './index.js';
-import { formatInZone, isZone } from './zones.js';
+import { formatInZone } from './zones.js';
+import { isTimeZone } from '../util/time-zone.js';
 
 export interface ChangeWindowView {
   device: string;
@@ -42,7 +43,7 @@ export function phaseAt(window: TimeWindow, at: string): WindowPhase {
 function windowView(ledger: Ledger, auth: Authorization & { window: TimeWindow }, at: string, siteZones: Map<string, string>): ChangeWindowView {
   const ctx = ledger.contextOf(auth);
   const candidate = ctx.timezone ?? (ctx.site === null ? undefined : siteZones.get(ctx.site));
-  const zone = candidate !== undefined && isZone(candidate) ? candidate : 'UTC';
+  const zone = candidate !== undefined && isTimeZone(candidate) ? candidate : 'UTC';
   return {
     device: auth.device,
     file: ctx.file,

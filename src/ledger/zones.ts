@@ -4,6 +4,7 @@
  */
 import { load } from 'js-yaml';
 import type { TreeReader } from '../repo/tree.js';
+import { isTimeZone } from '../util/time-zone.js';
 
 /** site -> IANA zone, from the maintenance windows that name the site. Unreadable policy: no zones (UTC is shown). */
 export async function siteZones(tree: TreeReader): Promise<Map<string, string>> {
@@ -19,20 +20,12 @@ export async function siteZones(tree: TreeReader): Promise<Map<string, string>> 
   const windows = (doc as { maintenanceWindows?: unknown } | null)?.maintenanceWindows;
   if (!Array.isArray(windows)) return zones;
   for (const w of windows as Array<{ sites?: unknown; timezone?: unknown }>) {
-    if (typeof w?.timezone !== 'string' || !isZone(w.timezone) || !Array.isArray(w.sites)) continue;
+    if (typeof w?.timezone !== 'string' || !isTimeZone(w.timezone) || !Array.isArray(w.sites)) continue;
     for (const s of w.sites) if (typeof s === 'string' && !zones.has(s)) zones.set(s, w.timezone);
   }
   return zones;
 }
 
-export function isZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** `2026-11-10 01:00 +01:00` in `zone` (DST as the zone has it), or in UTC as `2026-11-10 00:00Z`. */
 export function formatInZone(iso: string, zone: string): string {

@@ -16,19 +16,4 @@ export function parseOffsetTimestamp(text: string): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
-const zoneCache = new Map<string, boolean>();
-
-/** Whether `zone` is an IANA time zone name this runtime knows. */
-export function isTimeZone(zone: string): boolean {
-  let ok = zoneCache.get(zone);
-  if (ok === undefined) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      ok = true;
-    } catch {
-      ok = false;
-    }
-    zoneCache.set(zone, ok);
-  }
-  return ok;
-}
+export { isTimeZone } from '../util/time-zone.js';
