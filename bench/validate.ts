@@ -71,7 +71,8 @@ export const validateBenchmark: Benchmark = {
   name: 'validate',
   description: 'imagegate validate (load with line map, schemas, semantic rules) over a generated fleet',
   async run({ scale, workDir, log }) {
-    const devices = Math.round(10_000 * scale);
+    // whole redundancy pairs: 40 sites x 2 members per pair index, so every scale generates a clean fleet
+    const devices = Math.max(80, Math.round((10_000 * scale) / 80) * 80);
     const images = 300;
     generateFleet(workDir, devices, images);
     log(`generated ${devices} devices and ${images} images in ${workDir}`);
