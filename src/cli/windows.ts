@@ -15,6 +15,7 @@ import { prNotes, renderPrNote, trackedChanges, WINDOW_LABEL, cell, type Tracked
 import { listWindows, type ChangeWindowView } from '../ledger/windows.js';
 import { siteZones } from '../ledger/zones.js';
 import { redact } from '../util/redact.js';
+import { defuseWorkflowCommands } from '../util/workflow-commands.js';
 import { EXIT_INPUT, EXIT_OK, type CliCommand } from './command.js';
 import type { Io } from './io.js';
 
@@ -135,7 +136,8 @@ async function open(opts: OpenOptions, io: Io): Promise<number> {
       const lines = changes.map((c) => `would ${c.state === 'closed' ? 'close' : 'open'}: ${c.title}`);
       lines.push(...notes.map((n) => `would comment on #${n.pr}`));
       if (lines.length === 0) lines.push('no authorization created or ended by these commits');
-      io.stdout(redact(`${lines.join('\n')}\n(dry run: pass --github to write to GitHub)\n`, io.env));
+      // titles carry the ticket from YAML: printed to the step log, it must not start a workflow command
+      io.stdout(redact(defuseWorkflowCommands(`${lines.join('\n')}\n(dry run: pass --github to write to GitHub)\n`), io.env));
     }
     return EXIT_OK;
   }
@@ -174,7 +176,7 @@ async function open(opts: OpenOptions, io: Io): Promise<number> {
     const lines = changes.map((c, i) => `${issues[i]?.action ?? 'failed'} #${issues[i]?.number ?? '?'}: ${c.title}`);
     lines.push(...comments.map((c) => `${c.action} comment on #${c.pr}`));
     if (lines.length === 0) lines.push('no authorization created or ended by these commits');
-    io.stdout(redact(`${lines.join('\n')}\n`, io.env));
+    io.stdout(redact(defuseWorkflowCommands(`${lines.join('\n')}\n`), io.env));
   }
   for (const f of failed) io.stderr(redact(`imagegate: ${f.marker}: ${f.error ?? 'failed'}\n`, io.env));
   return failed.length > 0 ? EXIT_INPUT : EXIT_OK;
