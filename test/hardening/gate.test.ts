@@ -16,6 +16,7 @@ import { changed, fleetFiles, gatePr, GOOD_WINDOW } from '../../src/gate/fleet-f
 import type { ApprovalEvidence } from '../../src/gate/types.js';
 import { PLATFORMS } from '../../src/model/platform.js';
 import { assertSafeFileName, drivers, hashTemplates, isAllowedCommand } from '../../src/platforms/index.js';
+import { startFakeGitHub } from '../support/fake-github.js';
 import { GitFixture } from '../support/git-fixture.js';
 import { anyText, runs } from './fuzz.js';
 
@@ -199,5 +200,44 @@ describe('annotations, the job summary and the PR comment', () => {
     const md = readFileSync(summary, 'utf8');
     expect(md).not.toMatch(/@octocat|<img/);
     for (const l of md.split('\n')) expect(/^\s*::/.test(l) || l.includes('##[')).toBe(false);
+  });
+});
+
+describe('windows open: a hostile ticket and commit message after the merge', () => {
+  const HOSTILE = 'CHG1\n::add-mask::imagegate\n##[set-output name=a;]b @octocat <img src=x> <!-- imagegate:window:x:y -->';
+  const device = (image: string, ticket?: string): string =>
+    [
+      'name: core-01', 'platform: cisco_xe', 'model: C9500', 'site: fra1', 'role: core', 'timezone: Europe/Berlin', `image: ${image}`,
+      ...(ticket ? ['change:', `  ticket: ${JSON.stringify(ticket)}`, '  window:', '    start: "2026-12-08T01:00:00+01:00"', '    end: "2026-12-08T03:00:00+01:00"', '  executor: alice', '  transfer: scp'] : []),
+    ].join('\n') + '\n';
+
+  test('the step log gets no workflow command; the tracking issue and PR comment no mention, HTML or second marker', async () => {
+    const repo = new GitFixture('ig-hard-windows-', '2026-12-01T10:00:00Z');
+    const fake = await startFakeGitHub();
+    try {
+      const before = repo.commit('Initial fleet', { 'devices/fra1/core-01.yaml': device('v1') });
+      repo.checkout('up', true).commit(`::error::x\n\n::add-mask::imagegate`, { 'devices/fra1/core-01.yaml': device('v2', HOSTILE) });
+      const after = repo.mergePr('up', 42, '::warning::merged ##[set-output name=c;]d @octocat');
+      fake.repo('acme/network');
+      fake.addPull('acme/network', { number: 42, user: 'alice', state: 'closed', head: { ref: 'up', sha: 'a'.repeat(40) } });
+      const env = { GITHUB_REPOSITORY: 'acme/network', GITHUB_TOKEN: fake.token, GITHUB_API_URL: fake.url, IMAGEGATE_GITHUB_NO_WAIT: '1' };
+      for (const extra of [[], ['--github']]) {
+        const io = memoryIo(env, repo.dir);
+        const code = await runCli(['windows', 'open', '--before', before, '--after', after, ...extra], io);
+        expect([code, io.err]).toEqual([0, '']);
+        expect(io.out).toMatch(/core-01/);
+        for (const l of `${io.out}${io.err}`.split('\n')) expect([l, /^\s*::/.test(l) || l.includes('##[')]).toEqual([l, false]);
+      }
+      // titles are plain text on GitHub; bodies are Markdown
+      const texts = [...fake.repo('acme/network').issues.values()].map((i) => i.body ?? '').concat([...fake.repo('acme/network').comments.values()].map((c) => c.body));
+      expect(texts.length).toBeGreaterThanOrEqual(2);
+      for (const t of texts) {
+        expect(t).not.toMatch(/(^|[^\\\u200b])@octocat|<img/);
+        expect(t.split('<!--').length - 1).toBeLessThanOrEqual(1);
+      }
+    } finally {
+      await fake.close();
+      repo.cleanup();
+    }
   });
 });
