@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DeviceState } from '../model/state.js';
@@ -84,6 +85,20 @@ describe('collect against the simulator', () => {
       }
     }
     for (const name of bad.keys()) fleet.device(name).misbehave(null);
+  });
+
+  it('records a device whose port is closed as unreachable', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const a = s.address();
+        s.close(() => resolve(typeof a === 'object' && a ? a.port : 1));
+      });
+    });
+    const d = devices[0];
+    if (!d) throw new Error('no device');
+    const state = await collect([{ ...d, management: { ...d.management, host: '127.0.0.1', port: closed } }], catalog, { env, timeoutSeconds: 5 });
+    expect(state.devices[0]).toMatchObject({ status: 'unverified', reason: 'unreachable' });
+    expect(state.devices[0]?.detail).toContain('ECONNREFUSED');
   });
 
   it('records no credentials when the environment has none, and never prints the password', async () => {

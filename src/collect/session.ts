@@ -1,5 +1,7 @@
+import { connect as tcpConnect } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
 import ssh2, { type Client as SshClient, type ClientChannel, type ConnectConfig } from 'ssh2';
+import { coalesceWrites } from './coalesce.js';
 import { fingerprintOf } from './fingerprint.js';
 
 // ssh2 is CommonJS: Node's ESM loader offers only its default export
@@ -70,9 +72,11 @@ export class DeviceSession {
         }
       });
       client.on('close', () => fail(new SessionError('unreachable', 'connection closed before the session was ready')));
+      // our own socket: Nagle off (each command is a small request and a reply) and one write per event-loop turn
+      const sock = coalesceWrites(tcpConnect({ host: opts.host, port: opts.port }));
+      sock.setNoDelay(true);
       const config: ConnectConfig = {
-        host: opts.host,
-        port: opts.port,
+        sock,
         username: opts.username,
         readyTimeout: opts.timeoutMs,
         hostVerifier: (key: Buffer) => {
@@ -86,8 +90,6 @@ export class DeviceSession {
       };
       try {
         client.connect(config);
-        // each command is a small request and a reply: Nagle would hold them for the peer's delayed ACK
-        client.setNoDelay(true);
       } catch (err: unknown) {
         fail(new SessionError('unreachable', err instanceof Error ? err.message : String(err)));
       }

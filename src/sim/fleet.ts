@@ -3,6 +3,7 @@ import { createPrivateKey, sign as cryptoSign, timingSafeEqual } from 'node:cryp
 import ssh2, { type Connection, type ParsedKey, type ServerChannel } from 'ssh2';
 import type { Device } from '../model/device.js';
 import type { ImageCatalog } from '../model/image.js';
+import { coalesceWrites } from '../collect/coalesce.js';
 import { SimDevice, type OperatorSession } from './device.js';
 import { hostKeyFor } from './host-key.js';
 import { FleetLogs, type FleetLogPaths } from './logs.js';
@@ -245,6 +246,7 @@ export async function startFleet(devices: Device[], catalog: ImageCatalog, opts:
     });
     node.net.on('connection', (socket) => {
       socket.setNoDelay(true);
+      coalesceWrites(socket);
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
       socket.on('error', () => undefined);
