@@ -43,7 +43,8 @@ describe('YAML loading (src/repo)', () => {
           expect(r.source.file).toBe('devices/x/y.yaml');
           return;
         }
-        const lines = new TextDecoder().decode(b).split('\n').length;
+        // YAML breaks lines at CR, LF and CRLF
+        const lines = new TextDecoder().decode(b).split(/\r\n|\r|\n/).length;
         expect(r.problems.length).toBeGreaterThan(0);
         for (const p of r.problems) {
           expect(p).toMatchObject({ file: 'devices/x/y.yaml', severity: 'error', kind: 'input' });
