@@ -34,7 +34,7 @@ describe('collect against the simulator', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ig-collect-'));
-    fleet = await startFleet(devices, catalog, { logDir: dir, slowMs: 2500, hugeOutputBytes: 5 * 1024 * 1024, authorizedKeys: [userKey.publicKey] });
+    fleet = await startFleet(devices, catalog, { logDir: dir, slowMs: 6000, hugeOutputBytes: 5 * 1024 * 1024, authorizedKeys: [userKey.publicKey] });
   });
   afterAll(async () => {
     await fleet.close();
