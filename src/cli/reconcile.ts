@@ -12,7 +12,8 @@ import { buildLedger, type Ledger } from '../ledger/index.js';
 import { SEVERITIES, type Severity } from '../model/policy.js';
 import { formatProblem } from '../model/problem.js';
 import type { RepoModel } from '../model/repo.js';
-import { STATE_FILE_VERSION, type StateFile } from '../model/state.js';
+import type { StateFile } from '../model/state.js';
+import { parseStateFile } from '../collect/state-file.js';
 import { reconcile } from '../reconcile/index.js';
 import type { ReconcileResult } from '../reconcile/types.js';
 import { issueItem, renderJson, renderMarkdown, resolvedComment, toFindingsFile, windowVerdicts, type FindingsFile } from '../report/index.js';
@@ -52,26 +53,7 @@ export async function readStateFile(path: string): Promise<StateFile> {
       hint: 'write one with `imagegate collect --out FILE`, or use --collect',
     });
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err: unknown) {
-    const pos = /position (\d+)/.exec(err instanceof Error ? err.message : '')?.[1];
-    const line = pos === undefined ? undefined : text.slice(0, Number(pos)).split('\n').length;
-    throw new InputError(path, line, 'the state file is not valid JSON', { hint: 'write it with `imagegate collect --out FILE`' });
-  }
-  const s = data as Partial<StateFile> | null;
-  if (!s || typeof s !== 'object' || s.kind !== 'imagegate-state' || s.version !== STATE_FILE_VERSION || !Array.isArray(s.devices)) {
-    throw new InputError(path, 1, `not an imagegate state file (want kind "imagegate-state", version ${STATE_FILE_VERSION}, devices [...])`, {
-      hint: 'write it with `imagegate collect --out FILE`',
-    });
-  }
-  s.devices.forEach((d, i) => {
-    if (!d || typeof d.device !== 'string' || (d.status !== 'ok' && d.status !== 'unverified') || typeof d.facts !== 'object') {
-      throw new InputError(path, undefined, `devices[${i}] is not a device state (device, status ok|unverified, facts)`, { hint: 'write it with `imagegate collect`' });
-    }
-  });
-  return s as StateFile;
+  return parseStateFile(path, text);
 }
 
 export interface ReconcileRun {

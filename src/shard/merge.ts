@@ -7,6 +7,7 @@ import type { StateFile } from '../model/state.js';
 import { FINDINGS_FILE_VERSION, type Finding } from '../model/finding.js';
 import type { FindingsFile } from '../report/json.js';
 import { STATE_FILE_VERSION } from '../model/state.js';
+export { parseStateFile } from '../collect/state-file.js';
 import type { Shard } from './index.js';
 import { formatShard } from './index.js';
 
@@ -72,29 +73,6 @@ export function checkShards<T>(parts: Array<ShardPart<T>>, deviceOf: (item: T) =
     }
   }
   return { missing, duplicated, count: count ?? 0 };
-}
-
-export function parseStateFile(path: string, text: string): StateFile {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err: unknown) {
-    throw new InputError(path, undefined, `is not JSON: ${err instanceof Error ? err.message : String(err)}`, {
-      hint: 'pass a state file written by `imagegate collect --out`',
-    });
-  }
-  const v = value as Partial<StateFile> | null;
-  if (!v || typeof v !== 'object' || v.kind !== 'imagegate-state' || !Array.isArray(v.devices)) {
-    throw new InputError(path, undefined, 'is not an imagegate state file', {
-      hint: 'pass a state file written by `imagegate collect --out`',
-    });
-  }
-  if (v.version !== STATE_FILE_VERSION) {
-    throw new InputError(path, undefined, `state file version ${String(v.version)} is not supported (expected ${STATE_FILE_VERSION})`, {
-      hint: 'collect again with this version of imagegate',
-    });
-  }
-  return v as StateFile;
 }
 
 export function mergeStateFiles(files: Array<{ path: string; state: StateFile }>): StateFile {
