@@ -9,4 +9,6 @@ export default {
     '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'es6' } }],
   },
   testTimeout: 60000,
+  // most suites wait on git, ssh and child processes, not on the CPU: two workers on two cores halve the wall time
+  maxWorkers: 2,
 };
