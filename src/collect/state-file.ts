@@ -4,6 +4,7 @@
  */
 import { InputError } from '../errors.js';
 import { STATE_FILE_VERSION, type StateFile } from '../model/state.js';
+import { stateFactsProblem } from '../util/state-shape.js';
 
 const HINT = 'write it with `imagegate collect --out FILE`';
 
@@ -29,6 +30,9 @@ export function parseStateFile(path: string, text: string): StateFile {
     if (!d || typeof d.device !== 'string' || (d.status !== 'ok' && d.status !== 'unverified') || typeof d.facts !== 'object' || d.facts === null) {
       throw new InputError(path, undefined, `devices[${i}] is not a device state (device, status ok|unverified, facts)`, { hint: HINT });
     }
+    // wrong fact types crashed the rules (exit 3), and an ok state without a version counted as verified
+    const problem = stateFactsProblem(d as unknown as Record<string, unknown>);
+    if (problem) throw new InputError(path, undefined, `devices[${i}] (${d.device}): ${problem}`, { hint: HINT });
   });
   return s as StateFile;
 }
