@@ -250,6 +250,25 @@ describe('GitHub that fails', () => {
   });
 });
 
+describe('a state file that lies about its shape', () => {
+  test.each([
+    [{ version: { version: 5 } }, /facts\.version\.version is not a string/],
+    [{ version: { version: '4.31.2F' }, boot: { boot: 'flash:x' } }, /facts\.boot\.boot is not a list/],
+    [{ version: { version: '4.31.2F' }, hash: { file: 1, digest: null } }, /facts\.hash\.file is not a string/],
+    [{}, /status is ok but facts\.version names neither/],
+  ])('%j: exit 2 naming the device, never an internal error or a verified device', async (facts, message) => {
+    const path = join(dir, 'shape-state.json');
+    const state = { version: 1, kind: 'imagegate-state', generatedAt: TIMES.collect, devices: [{ device: 'nyc1-core-01', platform: 'arista_eos', collectedAt: TIMES.collect, status: 'ok', facts }] };
+    writeFileSync(path, JSON.stringify(state));
+    const io = memoryIo({}, dir);
+    const code = await runCli(['reconcile', '--repo', repoDir, '--at', TIMES.collect, '--state', path, '--fail-on', 'none'], io);
+    expect(code).toBe(2);
+    expect(io.err).toMatch(/devices\[0\] \(nyc1-core-01\)/);
+    expect(io.err).toMatch(message);
+    expect(io.err).not.toMatch(/internal error/);
+  });
+});
+
 describe('git that fails', () => {
   let state: string;
   beforeAll(() => {

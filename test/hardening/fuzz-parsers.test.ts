@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
-import { ImagegateError } from '../../src/errors.js';
+import { readStateFile } from '../../src/cli/reconcile.js';
+import { parseSshConfig } from '../../src/collect/index.js';
+import { ImagegateError, InputError } from '../../src/errors.js';
+import { parseGateEvent } from '../../src/gate/event.js';
 import { FLEET } from '../../src/events/__fixtures__/devices.js';
 import { createSummary, readEvents, sources } from '../../src/events/index.js';
 import type { Observation } from '../../src/events/types.js';
@@ -300,5 +303,72 @@ describe('report Markdown (src/report)', () => {
       }),
       runs(100),
     );
+  });
+});
+
+describe('other inputs a user or GitHub hands over', () => {
+  test('SSH client config: any text parses or is an InputError naming the file', () => {
+    const real = ['Host *', 'Host core-* !core-9', '  HostName 10.0.0.1', '  Port 2222', '  User svc-imagegate', '  IdentityFile ~/.ssh/id_ed25519', 'Match host x', 'Include other', '  Port 0', '  Port 99999', 'Host="a b"', '  ProxyCommand nc %h %p'];
+    fc.assert(
+      fc.property(fc.oneof(anyText(200), mutatedLines(real, 12), repeated()), (text) => {
+        try {
+          const cfg = bounded('parseSshConfig', text, () => parseSshConfig(text, 'ssh_config'));
+          expect(typeof cfg).toBe('object');
+        } catch (err: unknown) {
+          expect(err).toBeInstanceOf(InputError);
+          expect((err as InputError).file).toBe('ssh_config');
+        }
+      }),
+      runs(300),
+    );
+  });
+
+  test('webhook payloads: any JSON gives a gate event whose shas and PR fields come from the payload; never a throw', () => {
+    const shaLike = fc.stringMatching(/^[0-9a-f]{40}$/);
+    const payload = fc.oneof(
+      fc.jsonValue({ maxDepth: 4 }),
+      fc.record({
+        pull_request: fc.record({ number: fc.oneof(fc.integer(), fc.string(), fc.constant(null)), head: fc.record({ sha: fc.oneof(shaLike, fc.jsonValue({ maxDepth: 1 })) }), base: fc.anything({ maxDepth: 2 }), labels: fc.anything({ maxDepth: 2 }), user: fc.anything({ maxDepth: 2 }) }, { requiredKeys: [] }),
+        merge_group: fc.record({ head_sha: shaLike, base_sha: fc.jsonValue({ maxDepth: 1 }) }, { requiredKeys: [] }),
+        repository: fc.record({ full_name: fc.oneof(fc.string(), fc.constant('a/b/c'), fc.constant('/x')) }, { requiredKeys: [] }),
+      }, { requiredKeys: [] }),
+    );
+    fc.assert(
+      fc.property(payload, fc.constantFrom(undefined, 'pull_request', 'merge_group', 'push'), (p, name) => {
+        const e = parseGateEvent(p, name);
+        const text = JSON.stringify(p) ?? '';
+        for (const v of [e.base, e.head, e.repo?.owner, e.repo?.repo, e.pr?.author, ...(e.pr?.labels ?? [])]) if (v) expect(text).toContain(JSON.stringify(v).slice(1, -1));
+        if (e.pr?.number !== undefined && e.pr.number !== null) expect(Number.isInteger(e.pr.number)).toBe(true);
+      }),
+      runs(400),
+    );
+  });
+
+  test('state files: a mutated state file is read, or refused with an InputError naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ig-fuzz-state-'));
+    const good = JSON.stringify(
+      { version: 1, kind: 'imagegate-state', generatedAt: '2026-12-12T16:00:00Z', devices: [{ device: 'a', platform: 'cisco_xe', collectedAt: '2026-12-12T16:00:00Z', status: 'ok', facts: { version: { version: '17.12.04' } } }] },
+      null,
+      2,
+    );
+    try {
+      await fc.assert(
+        fc.asyncProperty(mutatedLines(good.split('\n'), 14), async (text) => {
+          const path = join(dir, 'state.json');
+          writeFileSync(path, text);
+          try {
+            const s = await readStateFile(path);
+            expect(s.kind).toBe('imagegate-state');
+            for (const d of s.devices) expect(['ok', 'unverified']).toContain(d.status);
+          } catch (err: unknown) {
+            expect(err).toBeInstanceOf(InputError);
+            expect((err as InputError).file).toBe(path);
+          }
+        }),
+        runs(150),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
