@@ -130,12 +130,13 @@ export class SimDevice {
 
   private housekeepingFiles(): Array<[string, number]> {
     switch (this.platform) {
+      // directories are listed with a trailing slash, as NX-OS dir and Junos file list print them
       case 'juniper_junos':
-        return [['.snap', 512]];
+        return [['.snap/', 512]];
       case 'arista_eos':
         return [['startup-config', 20530], ['boot-config', 29]];
       case 'cisco_nxos':
-        return [['scripts', 4096]];
+        return [['scripts/', 4096]];
       default:
         return [['vlan.dat', 2108], ['pnp-info', 0]];
     }

@@ -46,7 +46,8 @@ function fileList(dev: SimDevice, dir: string): string {
   const rows = [...dev.files.values()].map((f) => {
     const c = wallClock(f.mtime, dev.zone);
     const when = c.year === now.year ? `${pad2(c.hour)}:${pad2(c.minute)}` : ` ${c.year}`;
-    return `-rw-r--r--  1 root  wheel  ${String(f.size).padStart(10, ' ')} ${monthName(c.month)} ${String(c.day).padStart(2, ' ')} ${when} ${f.name}`;
+    const mode = f.name.endsWith('/') ? 'drwxr-xr-x  2' : '-rw-r--r--  1';
+    return `${mode} root  wheel  ${String(f.size).padStart(10, ' ')} ${monthName(c.month)} ${String(c.day).padStart(2, ' ')} ${when} ${f.name}`;
   });
   const blocks = Math.ceil([...dev.files.values()].reduce((n, f) => n + f.size, 0) / 512);
   return [`${dir.replace(/\/$/, '')}:`, `total blocks: ${blocks}`, ...rows, `total files: ${rows.length}`].join('\n');
