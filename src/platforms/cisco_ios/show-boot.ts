@@ -8,7 +8,7 @@ const NEXT = /^Boot Variables on next reload:?$/i;
 // `BOOT variable = a;b;` (routers, `show bootvar`, Cat9k), `BOOT path-list : a;b` (Catalyst `show boot`)
 const BOOT = /^(Standby )?BOOT (?:variable\s*=|path-list\s*:)\s*(.*)$/;
 const NO_BOOT = /^(Standby )?BOOT variable does not exist/;
-const REGISTER = /^(Standby )?Configuration register is (0x[0-9A-Fa-f]+)(?:\s*\(will be (0x[0-9A-Fa-f]+) at next reload\))?/;
+const REGISTER = /^(Standby )?Configuration [Rr]egister is (0x[0-9A-Fa-f]+)(?:\s*\(will be (0x[0-9A-Fa-f]+) at next reload\))?/;
 
 type Section = Partial<BootFacts> & { member?: string };
 

@@ -14,7 +14,7 @@ const IMAGE = /^System image file is "([^"]+)"/;
 const RELOAD_REASON = /^Last reload reason:\s*(.+)$/;
 const RETURNED_BY = /^System returned to ROM by (.+?)(?: at \d.*)?$/;
 // `cisco WS-C2960G-8TC-L (PowerPC405) processor`, `Cisco C921-4P (revision 1.0) with`, `Allen-Bradley 1783-CMS20DP (ARM) processor`
-const REGISTER = /^Configuration register is (0x[0-9A-Fa-f]+)(?:\s*\(will be (0x[0-9A-Fa-f]+) at next reload\))?/;
+const REGISTER = /^Configuration [Rr]egister is (0x[0-9A-Fa-f]+)(?:\s*\(will be (0x[0-9A-Fa-f]+) at next reload\))?/;
 // Stacks (and single Catalyst switches) list members under `Switch Ports Model  SW Version  SW Image [Mode]`;
 // `*` marks the active switch. The SW Version column is IOS-style (`16.9.3`) even on IOS-XE.
 const SWITCH_TABLE = /^Switch\s+Ports\s+Model\s+SW Version\s+SW Image/;
