@@ -70,6 +70,13 @@ describe('show boot / show bootvar', () => {
     });
   });
 
+  test('"Configuration Register" with a capital R (some IOS-XE releases) is read too', () => {
+    expect(parseIosShowBoot('BOOT variable = bootflash:packages.conf;\nConfiguration Register is 0x102\n')).toEqual({
+      boot: ['bootflash:packages.conf'],
+      configRegister: '0x102',
+    });
+  });
+
   test('output without any BOOT line is refused', () => {
     expect(() => parseIosShowBoot('Config file : flash:/config.text\nEnable Break : no\n')).toThrow(ParseError);
   });
