@@ -31,7 +31,8 @@ async function child(name: string, scale: number): Promise<void> {
     const rows = await bench.run({ scale, workDir, log: (l) => process.stderr.write(`  ${l}\n`) });
     process.stdout.write(`${JSON.stringify(rows)}\n`);
   } finally {
-    rmSync(workDir, { recursive: true, force: true });
+    // a git a benchmark started may still be finishing in the background: retry rather than fail the run
+    rmSync(workDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
 

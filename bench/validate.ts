@@ -94,7 +94,7 @@ export const validateBenchmark: Benchmark = {
     });
 
     // the gate validates a pull request's head tree straight from git, not from a checkout
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: workDir, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@example.net', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@example.net' } });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'gc.auto=0', ...args], { cwd: workDir, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@example.net', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@example.net' } });
     git('init', '-q', '-b', 'main');
     git('add', 'devices', 'policies');
     git('commit', '-q', '-m', 'fleet');

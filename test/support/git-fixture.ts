@@ -20,7 +20,8 @@ export class GitFixture {
   /** Runs git with a fixed identity; each call that makes a commit advances the clock one minute. */
   git(...args: string[]): string {
     const when = new Date(this.clock).toISOString();
-    return execFileSync('git', args, {
+    // no background `git gc --auto`: it would race the cleanup of the temporary repository
+    return execFileSync('git', ['-c', 'gc.auto=0', ...args], {
       cwd: this.dir,
       env: {
         PATH: process.env['PATH'],
