@@ -2,6 +2,8 @@ import { EVENT_KINDS, type DeviceEvent } from '../../model/event.js';
 import type { EventSource } from '../types.js';
 
 const CLOCKS = new Set(['synced', 'unsynced', 'inferred-year', 'uptime']);
+// a field of another type (a hand-edited or foreign file) crashed the reconcile rules that read it
+const text = (v: unknown): boolean => v === undefined || v === null || typeof v === 'string';
 
 function isEvent(v: unknown): v is DeviceEvent {
   if (typeof v !== 'object' || v === null) return false;
@@ -17,7 +19,8 @@ function isEvent(v: unknown): v is DeviceEvent {
     typeof src === 'object' &&
     src !== null &&
     typeof src.path === 'string' &&
-    typeof src.line === 'number'
+    typeof src.line === 'number' &&
+    [e.device, e.actor, e.command, e.file, e.protocol, e.direction, e.pattern].every(text)
   );
 }
 
