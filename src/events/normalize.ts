@@ -40,7 +40,10 @@ function validZone(zone: string | undefined): string | null {
 export function toEvent(obs: Observation, line: string, lineNo: number, ctx: NormalizeContext): DeviceEvent | null {
   if (obs.event) {
     const e = obs.event;
-    return e.device === null ? { ...e, device: ctx.resolver.resolve(e.host)?.name ?? null } : e;
+    // a device name that is not in this fleet (renamed since, or forged) must not carry the event out of
+    // sight: resolve it again, by name first, then by host; unresolved it is an unknown device
+    const device = (e.device === null ? null : ctx.resolver.resolve(e.device)) ?? ctx.resolver.resolve(e.host);
+    return { ...e, device: device?.name ?? null };
   }
   let host = obs.host;
   let device = ctx.resolver.resolve(host);
