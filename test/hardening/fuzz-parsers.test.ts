@@ -20,7 +20,7 @@ import { escapeData, escapeProperty, renderAnnotations, renderMarkdown as gateMa
 import type { GateResult } from '../../src/gate/runner.js';
 import { writeCalendar, type IcsEvent } from '../../src/ledger/ics.js';
 import { ATTACK, type Finding } from '../../src/model/finding.js';
-import { codeBlock, issueBody, mdInline, parseFindingMarker } from '../../src/report/index.js';
+import { codeBlock, issueBody, mdInline, mermaidLabel, parseFindingMarker } from '../../src/report/index.js';
 import { loadRepo, memoryTree, parseYamlFile } from '../../src/repo/index.js';
 import { readExampleFleet } from '../../src/repo/example-fleet.js';
 import { runValidateRules } from '../../src/validate/index.js';
@@ -285,6 +285,17 @@ describe('report Markdown (src/report)', () => {
         for (const l of block) expect(/^\s*::/.test(l) || l.includes('##[')).toBe(false);
       }),
       runs(150),
+    );
+  });
+
+  test('Mermaid labels: only letters, digits and a few separators, bounded length', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText(200), repeated()), fc.integer({ min: 1, max: 80 }), (text, max) => {
+        const label = mermaidLabel(text, max);
+        expect(label).toMatch(/^[A-Za-z0-9 ._/-]+$/);
+        expect(label.length).toBeLessThanOrEqual(Math.max(max, 'event'.length));
+      }),
+      runs(200),
     );
   });
 
