@@ -49,7 +49,9 @@ export function cell(text: string | null | undefined): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\|/g, '\\|')
-    .replace(/([`*[\]#@])/g, '\\$1');
+    .replace(/([`*[\]#])/g, '\\$1')
+    // GitHub links mentions after rendering, so `\@team` still pings (cmark-gfm #181): break them with a zero-width space
+    .replace(/@/g, '@\u200b');
 }
 
 const short = (sha: string): string => sha.slice(0, 10);
