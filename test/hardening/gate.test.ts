@@ -232,7 +232,8 @@ describe('windows open: a hostile ticket and commit message after the merge', ()
       const texts = [...fake.repo('acme/network').issues.values()].map((i) => i.body ?? '').concat([...fake.repo('acme/network').comments.values()].map((c) => c.body));
       expect(texts.length).toBeGreaterThanOrEqual(2);
       for (const t of texts) {
-        expect(t).not.toMatch(/(^|[^\\\u200b])@octocat|<img/);
+        // a backslash does not stop a mention (GitHub links them after rendering): only a zero-width space does
+        expect(t).not.toMatch(/@octocat|<img/);
         expect(t.split('<!--').length - 1).toBeLessThanOrEqual(1);
       }
     } finally {
