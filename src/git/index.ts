@@ -54,7 +54,12 @@ export class GitRepo {
   constructor(dir: string) {
     this.dir = dir;
     // a minimal environment: simple-git refuses variables such as EDITOR or GIT_SSH that could run programs
-    this.git = simpleGit({ baseDir: dir, maxConcurrentProcesses: 4 }).env(gitEnv());
+    try {
+      this.git = simpleGit({ baseDir: dir, maxConcurrentProcesses: 4 }).env(gitEnv());
+    } catch (err: unknown) {
+      // simple-git refuses a folder that does not exist with a plain Error: a wrong --repo is bad input, not a bug
+      throw new GitError(`${dir}: ${err instanceof Error ? err.message : String(err)}`, { hint: 'pass the repository root with --repo DIR', cause: err });
+    }
   }
 
   private async run<T>(what: string, op: () => Promise<T>): Promise<T> {
