@@ -3,7 +3,7 @@
  * a stack trace). Offline commands only, with hostile option values and hostile files.
  */
 import { jest } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -25,6 +25,9 @@ beforeAll(() => {
   writeFileSync(join(dir, 'long-line.log'), `${'x'.repeat(200_000)}\n`);
   writeFileSync(join(dir, 'state.json'), JSON.stringify({ version: 1, kind: 'imagegate-state', generatedAt: TIMES.collect, devices: [] }));
   writeFileSync(join(dir, 'not-json.json'), '{"version": 1, "kind": ');
+  const fixtures = join(ROOT, 'src', 'events', '__fixtures__', 'written');
+  copyFileSync(join(fixtures, 'ios-rsyslog.log'), join(dir, 'ios.log'));
+  copyFileSync(join(fixtures, 'tac_plus-ng.acct'), join(dir, 'tacacs.acct'));
   writeFileSync(join(dir, 'findings.json'), JSON.stringify({ version: 1, kind: 'imagegate-findings', findings: 'nope' }));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,8 +36,11 @@ const hostile = fc.constantFrom(
   '', '-', '--', '--upload-pack=touch /tmp/pwned', '-oProxyCommand=x', '../../../../etc/passwd', '/dev/null', 'HEAD~9999', 'HEAD^{tree}', 'main..HEAD',
   '$(reboot)', 'a\nb', '\u0000', 'x'.repeat(5000), 'Europe/Nowhere', '2026-13-45T99:99:99Z', '-1', '99999999999', 'NaN', 'missing-file',
   'binary.bin', 'empty', 'long-line.log', 'a-dir', 'state.json', 'not-json.json', 'findings.json', 'repo', 'ndjson', 'cisco_ios', 'show version',
+  // valid but extreme: the far past and future, the widest zones, every source and platform
+  '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '1970-01-01T00:00:00+14:00', '1970', '9999', 'Etc/GMT+12', 'Pacific/Kiritimati', 'HEAD~1', 'main', 'json', 'md', 'none', 'critical',
+  'syslog', 'tacacs', 'zeek', 'xferlog', 'tftpd', 'juniper_junos', 'arista_eos', 'dir', 'show boot', 'ios.log', 'tacacs.acct',
 );
-const FILES = ['binary.bin', 'empty', 'long-line.log', 'a-dir', 'missing-file', 'state.json', 'not-json.json', 'findings.json', '/dev/null'];
+const FILES = ['binary.bin', 'empty', 'long-line.log', 'a-dir', 'missing-file', 'state.json', 'not-json.json', 'findings.json', '/dev/null', 'ios.log', 'tacacs.acct'];
 
 /** Each offline command with the options it takes; network options (--github, --collect) are left out. */
 const COMMANDS: Array<{ argv: string[]; options: string[]; files: boolean }> = [
