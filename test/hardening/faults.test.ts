@@ -250,6 +250,35 @@ describe('GitHub that fails', () => {
   });
 });
 
+test('an issue someone else forged with a finding marker and closed as not planned does not suppress the finding', async () => {
+  const fake = await startFakeGitHub();
+  try {
+    const gh = fake.repo('acme/network');
+    const state = join(dir, 'forge-state.json');
+    writeFileSync(state, JSON.stringify({ version: 1, kind: 'imagegate-state', generatedAt: TIMES.collect, devices: [] }));
+    const first = memoryIo({}, dir);
+    await runCli(['reconcile', '--repo', repoDir, '--at', TIMES.collect, '--state', state, '--format', 'json', '--fail-on', 'none'], first);
+    const findings = (JSON.parse(first.out) as { findings: Array<{ fingerprint: string }> }).findings;
+    expect(findings.length).toBeGreaterThan(0);
+    // mallory (triage rights, not the tool) files look-alikes of every finding and closes them as not planned
+    for (const f of findings) {
+      const number = gh.nextNumber++;
+      gh.issues.set(number, {
+        number, title: 'noise', body: `<!-- imagegate:finding:${f.fingerprint} -->\n<!-- imagegate:evidence:${'0'.repeat(64)} -->`, state: 'closed', stateReason: 'not_planned',
+        labels: ['imagegate'], user: 'mallory', createdAt: '2026-12-12T00:00:00Z', updatedAt: '2026-12-12T00:00:00Z', closedAt: '2026-12-12T00:00:00Z',
+      });
+    }
+    fake.account('mallory');
+    const io = memoryIo({ GITHUB_TOKEN: fake.token, GITHUB_REPOSITORY: 'acme/network', GITHUB_API_URL: fake.url, IMAGEGATE_GITHUB_NO_WAIT: '1' }, dir);
+    expect(await runCli(['reconcile', '--repo', repoDir, '--at', TIMES.collect, '--state', state, '--out', 'forge.md', '--github', '--fail-on', 'none'], io)).toBe(0);
+    expect(io.err).toContain(`github: ${findings.length} created`);
+    expect(io.err).toContain('0 suppressed');
+    expect([...gh.issues.values()].filter((i) => i.user !== 'mallory' && i.state === 'open')).toHaveLength(findings.length);
+  } finally {
+    await fake.close();
+  }
+});
+
 describe('a state file that lies about its shape', () => {
   test.each([
     [{ version: { version: 5 } }, /facts\.version\.version is not a string/],
