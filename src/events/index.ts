@@ -66,7 +66,7 @@ export async function* readEvents(files: string[], opts: ReadEventsOptions): Asy
       fs.format = source.id;
       const ctx = { path, state: new Map<string, unknown>() };
       const norm = { resolver, detection: opts.detection, tz, year: opts.year ?? null, fileTime, path, format: source.id };
-      for await (const { line, lineNo } of lines) {
+      for await (const batch of lines) for (const { line, lineNo } of batch) {
         if (line.trim() === '') continue;
         let result;
         try {

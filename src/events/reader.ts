@@ -90,7 +90,8 @@ function firstLines(buf: Buffer): string[] {
 
 export interface OpenedLog<S> {
   source: S;
-  lines: AsyncGenerator<Candidate>;
+  /** Candidate lines in batches (one per chunk read): an await per line would cost more than parsing it. */
+  lines: AsyncGenerator<Candidate[]>;
 }
 
 /**
@@ -140,7 +141,7 @@ function decode(buf: Buffer, start: number, end: number): string {
   return buf.toString('utf8', start, end);
 }
 
-async function* candidates(chunks: AsyncIterable<Buffer>, summary: FileSummary, patterns: RegExp[] | null): AsyncGenerator<Candidate> {
+async function* candidates(chunks: AsyncIterable<Buffer>, summary: FileSummary, patterns: RegExp[] | null): AsyncGenerator<Candidate[]> {
   let lineNo = 0;
   let carry: Buffer | null = null;
   let overlong = false;
@@ -202,14 +203,14 @@ async function* candidates(chunks: AsyncIterable<Buffer>, summary: FileSummary, 
         skip(summary, 'line-too-long');
         overlong = false;
       } else if (carry !== null) {
-        yield* scan(carry, 0, carry.length);
+        yield [...scan(carry, 0, carry.length)];
       }
       carry = null;
       start = nl + 1;
     }
     const last = chunk.lastIndexOf(10);
     if (last >= start) {
-      yield* scan(chunk, start, last + 1);
+      yield [...scan(chunk, start, last + 1)];
       start = last + 1;
     }
     const rest = chunk.length - start;
@@ -223,7 +224,7 @@ async function* candidates(chunks: AsyncIterable<Buffer>, summary: FileSummary, 
     summary.truncatedLastLine = true;
   } else if (carry !== null) {
     summary.truncatedLastLine = true;
-    yield* scan(Buffer.concat([carry, NL]), 0, carry.length + 1);
+    yield [...scan(Buffer.concat([carry, NL]), 0, carry.length + 1)];
   }
   summary.lines = lineNo;
 }
