@@ -14,6 +14,9 @@ export function maskSecrets(text: string): string {
   return text.replace(SECRET_ARGS, (_m, word: string, type: string) => `${word}${type} <redacted>`);
 }
 
+/** Device and log-server clocks further apart than this are not trusted when the policy sets no tolerance. */
+const DEFAULT_CLOCK_SKEW_SECONDS = 120;
+
 export interface NormalizeContext {
   resolver: DeviceResolver;
   detection: DetectionPolicy | undefined;
@@ -56,8 +59,16 @@ export function toEvent(obs: Observation, line: string, lineNo: number, ctx: Nor
       direction = direction === 'download' ? 'upload' : direction === 'upload' ? 'download' : null;
     }
   }
-  const time = resolveTime(obs.time, { deviceZone: validZone(device?.timezone), defaultZone: ctx.tz, year: ctx.year, fileTime: ctx.fileTime }, obs);
+  const timeCtx = { deviceZone: validZone(device?.timezone), defaultZone: ctx.tz, year: ctx.year, fileTime: ctx.fileTime };
+  let time = resolveTime(obs.time, timeCtx, obs);
   if (!Number.isFinite(time.ms) || Math.abs(time.ms) > 8.64e15) return null;
+  if (obs.receiverTime) {
+    // a device clock set to move its own lines into an approved window disagrees with the log server: beyond the
+    // skew tolerance the server's time counts, and the event is marked as coming from an untrusted clock
+    const received = resolveTime(obs.receiverTime, timeCtx, {});
+    const tolerance = (ctx.detection?.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS) * 1000;
+    if (Number.isFinite(received.ms) && Math.abs(received.ms - time.ms) > tolerance) time = { ms: received.ms, clock: 'unsynced' };
+  }
 
   let kind = obs.kind;
   let file = obs.file ?? null;

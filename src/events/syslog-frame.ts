@@ -14,6 +14,11 @@ export interface SyslogFrame {
   /** Message text after the mnemonic (or after the program tag when there is none). */
   body: string;
   time: ObservedTime;
+  /**
+   * The log server's own reception stamp when the line also carries the device's: the device's clock is the
+   * attacker's to set, the receiver's is not, so the two are compared after zones are resolved.
+   */
+  receiverTime?: ObservedTime;
   unsynced: boolean;
   uptime: boolean;
 }
@@ -217,5 +222,7 @@ export function parseSyslogFrame(s: string): SyslogFrame | null {
     time = header.time;
     unsynced = header.unsynced;
   }
-  return { host, program, mnemonic, body: body.trimEnd(), time, unsynced, uptime: uptime && device === null };
+  const frame: SyslogFrame = { host, program, mnemonic, body: body.trimEnd(), time, unsynced, uptime: uptime && device === null };
+  if (device && header && !unsynced && header.time.type === 'wall' && header.time.writer === 'receiver') frame.receiverTime = header.time;
+  return frame;
 }

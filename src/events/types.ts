@@ -29,6 +29,8 @@ export type ObservedTime =
 export interface Observation {
   host: string;
   time: ObservedTime;
+  /** The receiver's stamp, when the time above is the device's own (see SyslogFrame.receiverTime). */
+  receiverTime?: ObservedTime;
   /** The device's clock was marked unsynchronized (Cisco `*` or `.`). */
   unsynced?: boolean;
   /** Only an uptime stamp came from the device. */

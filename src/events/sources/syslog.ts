@@ -22,6 +22,7 @@ export function syslogSource(id: string, description: string, handlers: readonly
         if (r === null || 'skip' in r) return r;
         const obs: Observation = { host: frame.host, time: frame.time, ...r };
         if (frame.unsynced) obs.unsynced = true;
+        if (frame.receiverTime) obs.receiverTime = frame.receiverTime;
         if (frame.uptime) obs.uptime = true;
         return obs;
       }
