@@ -2,7 +2,8 @@
  * The house rules of DESIGN.md, enforced: each infrastructure library is wrapped once, and data flows one
  * way (nothing below the CLI imports it).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { VERSION } from '../src/version.js';
 
@@ -48,6 +49,22 @@ describe('architecture', () => {
       (p) => !/^src\/(cli|sim)\//.test(p),
     );
     expect(bad).toEqual([]);
+  });
+
+  // regression: `*.log` in .gitignore kept the log fixtures out of git, and a fresh clone failed
+  it('tracks every test fixture in git, so a fresh clone has them', () => {
+    if (!existsSync(join(root, '.git'))) return;
+    const all: string[] = [];
+    const walk = (dir: string, inFixtures: boolean): void => {
+      for (const name of readdirSync(dir)) {
+        const full = join(dir, name);
+        if (statSync(full).isDirectory()) walk(full, inFixtures || name === '__fixtures__');
+        else if (inFixtures) all.push(relative(root, full));
+      }
+    };
+    walk(join(root, 'src'), false);
+    const tracked = new Set(execFileSync('git', ['ls-files', '-z', 'src'], { cwd: root }).toString().split('\0'));
+    expect(all.filter((f) => !tracked.has(f))).toEqual([]);
   });
 
   it('keeps the version in step with package.json', () => {
