@@ -5,14 +5,13 @@
  * every rule. Peer: `git diff --name-status main...pr` plus `git ls-tree -r` of both trees, the git floor
  * any gate built on git trees pays.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { runCli } from '../src/cli/run.js';
 import { memoryIo } from '../src/cli/io.js';
 import { GitRepo } from '../src/git/index.js';
 import { DETECTION_YAML, IDENTITIES_YAML, IMAGES_YAML } from '../src/gate/fleet-fixture.js';
 import { peakRssMiB, timed, type Benchmark } from './types.js';
+import { SITES, data, devicePath as pathOf, fastImport } from './fast-import.js';
 
-const SITES = Array.from({ length: 40 }, (_, i) => `site${String(i + 1).padStart(2, '0')}`);
 const FILES: Record<string, string> = { 'c9k-17.09.05': 'cat9k_iosxe.17.09.05.SPA.bin', 'c9k-17.12.04': 'cat9k_iosxe.17.12.04.SPA.bin' };
 
 const CHANGE_YAML = `maintenanceWindows:
@@ -61,16 +60,8 @@ function deviceYaml(i: number, image: string, change: { start: string; end: stri
   return `${lines.join('\n')}\n`;
 }
 
-const pathOf = (i: number): string => `devices/${SITES[i % SITES.length]}/sw-${String(i).padStart(5, '0')}.yaml`;
-
 async function generate(dir: string, devices: number, touched: number): Promise<void> {
-  spawnSync('git', ['init', '-q', '-b', 'main', dir]);
-  const child = spawn('git', ['fast-import', '--quiet'], { cwd: dir, stdio: ['pipe', 'inherit', 'inherit'] });
-  const done = new Promise<void>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git fast-import exit ${code}`))));
-  });
-  const data = (text: string): string => `data ${Buffer.byteLength(text)}\n${text}\n`;
+  const stream = fastImport(dir);
   const t = Date.parse('2026-11-30T09:00:00Z') / 1000;
   const parts: string[] = [`commit refs/heads/main\nmark :1\ncommitter Fleet Bot <bot@example.net> ${t} +0000\n`, data('Fleet')];
   const policies: Record<string, string> = {
@@ -86,8 +77,8 @@ async function generate(dir: string, devices: number, touched: number): Promise<
   for (let i = 0; i < touched; i++) {
     parts.push(`M 100644 inline ${pathOf(i)}\n`, data(deviceYaml(i, 'c9k-17.12.04', WINDOWS[Math.floor(i / SITES.length) % WINDOWS.length] ?? null)));
   }
-  child.stdin.end(parts.join(''));
-  await done;
+  stream.push(...parts);
+  await stream.end();
 }
 
 export const checkBenchmark: Benchmark = {

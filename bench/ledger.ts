@@ -4,13 +4,12 @@
  * takes seconds, not 10,000 `git commit` calls. Peer: `git log` alone over the same history (the floor any
  * ledger built on git's own history walk pays).
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { GitRepo } from '../src/git/index.js';
 import { buildLedger } from '../src/ledger/index.js';
 import { peakRssMiB, timed, type Benchmark } from './types.js';
+import { SITES, data, devicePath as pathOf, fastImport } from './fast-import.js';
 
 // 40 sites of 250 devices: a large fleet's shape (one folder per site)
-const SITES = Array.from({ length: 40 }, (_, i) => `site${String(i + 1).padStart(2, '0')}`);
 const IMAGES = ['c9k-17.09.05', 'c9k-17.12.04', 'c9k-17.15.01'];
 
 function deviceYaml(i: number, image: string, change: { ticket: string; start: string; end: string } | null): string {
@@ -39,18 +38,10 @@ function deviceYaml(i: number, image: string, change: { ticket: string; start: s
   return `${lines.join('\n')}\n`;
 }
 
-const pathOf = (i: number): string => `devices/${SITES[i % SITES.length]}/sw-${String(i).padStart(5, '0')}.yaml`;
-
 /** Writes the whole history through one fast-import stream. */
 async function generate(dir: string, devices: number, merges: number): Promise<void> {
-  spawnSync('git', ['init', '-q', '-b', 'main', dir]);
-  const child = spawn('git', ['fast-import', '--quiet'], { cwd: dir, stdio: ['pipe', 'inherit', 'inherit'] });
-  const done = new Promise<void>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git fast-import exit ${code}`))));
-  });
+  const stream = fastImport(dir);
   const parts: string[] = [];
-  const data = (text: string): string => `data ${Buffer.byteLength(text)}\n${text}\n`;
   const who = (name: string, email: string, t: number): string => `${name} <${email}> ${t} +0000`;
   let t = Date.parse('2026-01-01T00:00:00Z') / 1000;
   let mark = 1;
@@ -71,10 +62,10 @@ async function generate(dir: string, devices: number, merges: number): Promise<v
     const merge = ++mark;
     parts.push(`commit refs/heads/main\nmark :${merge}\n`, `author ${who('Alice Engineer', 'alice@example.net', t)}\n`, `committer ${who('GitHub', 'noreply@github.com', t)}\n`, data(`Merge pull request #${n + 1} from example/up-${n}\n\nUpgrade sw-${d}`), `from :${main}\n`, `merge :${branch}\n`, `M 100644 inline ${pathOf(d)}\n`, data(content));
     main = merge;
-    if (parts.length > 5000) child.stdin.write(parts.splice(0).join(''));
+    stream.push(...parts.splice(0));
   }
-  child.stdin.end(parts.join(''));
-  await done;
+  stream.push(...parts);
+  await stream.end();
 }
 
 export const ledgerBenchmark: Benchmark = {
