@@ -51,7 +51,10 @@ export function cell(text: string | null | undefined): string {
     .replace(/\|/g, '\\|')
     .replace(/([`*[\]#])/g, '\\$1')
     // GitHub links mentions after rendering, so `\@team` still pings (cmark-gfm #181): break them with a zero-width space
-    .replace(/@/g, '@\u200b');
+    .replace(/@/g, '@\u200b')
+    // and `\#12` still cross-references issue 12
+    .replace(/#(?=\d)/g, '#\u200b')
+    .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-');
 }
 
 const short = (sha: string): string => sha.slice(0, 10);

@@ -18,7 +18,11 @@ export function mdInline(text: string): string {
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
       .replace(/([\\`*_[\]{}()#+!|~])/g, '\\$1')
-      .replace(/@/g, '@\u200b'),
+      // GitHub links mentions and issue references after rendering, so `\@team` still pings and `\#12` still
+      // cross-references issue 12 (cmark-gfm #181): a zero-width space breaks them
+      .replace(/@/g, '@\u200b')
+      .replace(/#(?=\d)/g, '#\u200b')
+      .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-'),
   );
 }
 

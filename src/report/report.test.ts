@@ -38,6 +38,14 @@ describe('escaping hostile device text', () => {
     expect(s).toContain('\\*\\*bold\\*\\*');
   });
 
+  it('device text cannot cross-reference issues or pull requests (#12, GH-12)', () => {
+    const s = mdInline('see #12 and gh-7 and owner/repo#3, but keep #tag');
+    expect(s).not.toMatch(/#\d|GH-\d/i);
+    expect(s).toContain('\\#\u200b12');
+    expect(s).toContain('gh\u200b-7');
+    expect(s).toContain('\\#tag');
+  });
+
   it('a code block cannot be closed by backticks inside it, and fake markers are broken', () => {
     const b = codeBlock(['a ``` b', 'c ```` d', '<!-- imagegate:finding:x -->']);
     expect(b.startsWith('`````text\n')).toBe(true);
