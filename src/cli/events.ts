@@ -17,6 +17,7 @@ interface Options {
   source?: string;
   year?: string;
   tz?: string;
+  host?: string;
   out?: string;
   summaryJson?: string;
   all?: boolean;
@@ -69,6 +70,7 @@ async function run(files: string[], opts: Options, io: Io): Promise<number> {
       ...(year === undefined ? {} : { year }),
       ...(opts.tz === undefined ? {} : { tz: opts.tz }),
       ...(opts.source === undefined ? {} : { source: opts.source }),
+      ...(opts.host === undefined ? {} : { host: opts.host }),
       all: opts.all === true,
       summary,
     },
@@ -108,6 +110,7 @@ export const eventsCommand: CliCommand = {
       .option('--source <source>', `force the format: ${sources.map((s) => s.id).join(', ')}`)
       .option('--year <year>', 'year of time stamps that carry none (default: from the file time)')
       .option('--tz <zone>', 'IANA zone of receiver time stamps and of devices without a timezone (default UTC)')
+      .option('--host <name>', 'the device (name, address or alias) of lines that name no host, e.g. a saved `show logging` buffer')
       .option('--out <file>', 'write NDJSON here instead of stdout')
       .option('--summary-json <file>', 'also write the per-file summary as JSON')
       .option('--all', 'also write events of kind other (show commands, entering config mode)')

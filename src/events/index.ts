@@ -65,7 +65,7 @@ export async function* readEvents(files: string[], opts: ReadEventsOptions): Asy
       });
       fs.format = source.id;
       const ctx = { path, state: new Map<string, unknown>() };
-      const norm = { resolver, detection: opts.detection, tz, year: opts.year ?? null, fileTime, path, format: source.id };
+      const norm = { resolver, detection: opts.detection, tz, year: opts.year ?? null, fileTime, path, format: source.id, defaultHost: opts.host ?? null };
       for await (const batch of lines) for (const { line, lineNo } of batch) {
         if (line.trim() === '') continue;
         let result;

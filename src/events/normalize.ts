@@ -25,6 +25,8 @@ export interface NormalizeContext {
   fileTime: number;
   path: string;
   format: string;
+  /** Host for lines that name none (`--host`). */
+  defaultHost?: string | null;
 }
 
 const zoneOk = new Map<string, boolean>();
@@ -48,7 +50,7 @@ export function toEvent(obs: Observation, line: string, lineNo: number, ctx: Nor
     const device = (e.device === null ? null : ctx.resolver.resolve(e.device)) ?? ctx.resolver.resolve(e.host);
     return { ...e, device: device?.name ?? null };
   }
-  let host = obs.host;
+  let host = obs.host === '' && ctx.defaultHost ? ctx.defaultHost : obs.host;
   let device = ctx.resolver.resolve(host);
   let direction = obs.direction ?? null;
   if (device === null && obs.peer !== undefined) {

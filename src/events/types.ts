@@ -85,6 +85,11 @@ export interface ReadEventsOptions {
   tz?: string;
   /** Force a source format for every file instead of detecting it. */
   source?: string;
+  /**
+   * Host of lines that name none: a `show logging` buffer saved from one device carries no host, so its lines
+   * would all be unknown-device events without it.
+   */
+  host?: string;
   /** Also yield events of kind `other` (recognized but irrelevant lines, e.g. `show` commands). */
   all?: boolean;
   /** Filled in while reading; the generator also returns it. */

@@ -76,6 +76,14 @@ describe('syslog: IOS / IOS-XE (receiver file written from the documented format
     ]);
     expect(summary.files[0]?.unknownHosts).toBe(1);
   });
+
+  it('a buffer saved from a known device is read as that device with --host (its zone applies)', async () => {
+    const { events, summary } = await read('corpus/ntc-templates/cisco_ios/show_logging/cisco_ios_show_logging_2.raw', { host: 'router1' });
+    expect(events.map((e) => pick(e, ['host']))).toEqual([
+      { kind: 'config-change', device: 'core-01', host: 'router1', actor: 'cisco', file: null, ts: '2026-01-30T13:11:55.762Z', clock: 'inferred-year' },
+    ]);
+    expect(summary.files[0]?.unknownHosts).toBe(0);
+  });
 });
 
 describe('syslog: NX-OS', () => {
