@@ -13,6 +13,7 @@ const ROOT = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname,
 let dir: string;
 let repoDir: string;
 let clean: StateFile;
+let mergeSha: string;
 
 /** What a healthy fleet reports: every device on its desired image, boot and register, hashes as in the catalog. */
 async function healthyState(): Promise<StateFile> {
@@ -38,7 +39,7 @@ async function healthyState(): Promise<StateFile> {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ig-cli-reconcile-'));
   repoDir = join(dir, 'repo');
-  buildDemoRepo(ROOT, repoDir);
+  mergeSha = buildDemoRepo(ROOT, repoDir).merge;
   clean = await healthyState();
   writeFileSync(join(dir, 'clean.json'), JSON.stringify(clean));
   const bad = structuredClone(clean);
@@ -90,6 +91,8 @@ describe('--github', () => {
   beforeEach(async () => {
     fake = await startFakeGitHub();
     fake.repo('acme/network');
+    // what GitHub knows of the demo's PR #42: merged, into the merge commit on main
+    fake.addPull('acme/network', { number: 42, user: 'alice', state: 'closed', head: { ref: 'upgrade-nyc1-access-01', sha: 'a'.repeat(40) }, mergeCommitSha: mergeSha, mergedAt: '2026-12-01T10:00:00Z' });
   });
   afterEach(() => fake.close());
   const env = (): NodeJS.ProcessEnv => ({ GITHUB_TOKEN: fake.token, GITHUB_REPOSITORY: 'acme/network', GITHUB_API_URL: fake.url, IMAGEGATE_GITHUB_NO_WAIT: '1' });
@@ -97,7 +100,8 @@ describe('--github', () => {
   test('files issues once; a second run makes no new issue and no new comment', async () => {
     const a = await cli(['--state', 'hostkey.json', '--events', 'tacacs.acct', '--out', 'r1.md', '--github'], env());
     expect(a.err).toContain('github: 2 created');
-    expect(fake.repo('acme/network').issues.size).toBe(2);
+    // PR #42 is an issue too
+    expect([...fake.repo('acme/network').issues.values()].filter((i) => i.number !== 42)).toHaveLength(2);
     fake.requests.length = 0;
     const b = await cli(['--state', 'hostkey.json', '--events', 'tacacs.acct', '--out', 'r2.md', '--github'], env());
     expect(b.err).toContain('github: 0 created, 0 updated, 0 reopened, 0 closed');
@@ -107,6 +111,25 @@ describe('--github', () => {
     expect(fake.violations).toEqual([]);
   });
 
+  test('a change whose commit names a PR that GitHub does not show as merged is an unreviewed change', async () => {
+    const other = await startFakeGitHub();
+    try {
+      other.repo('acme/network');
+      const r = await cli(['--state', 'clean.json', '--format', 'json', '--verify-prs', '--fail-on', 'none'], { ...env(), GITHUB_TOKEN: other.token, GITHUB_API_URL: other.url });
+      const json = JSON.parse(r.out) as { findings: Array<{ rule: string; severity: string; device: string; reasons: string[] }> };
+      expect(json.findings).toEqual([
+        expect.objectContaining({ rule: 'unreviewed-change', severity: 'high', device: 'nyc1-access-01', reasons: [expect.stringMatching(/names pull request #42, but GitHub does not list #42 as merged/)] }),
+      ]);
+      expect(other.violations).toEqual([]);
+      // the same run against the GitHub that knows PR #42 finds nothing
+      const ok = await cli(['--state', 'clean.json', '--format', 'json', '--verify-prs', '--fail-on', 'none'], env());
+      expect((JSON.parse(ok.out) as { findings: unknown[] }).findings).toEqual([]);
+      expect(ok.err).toContain('1 recent changes checked against their pull requests, 0 not confirmed');
+    } finally {
+      other.close();
+    }
+  });
+
   test('the findings file is written before any API call, so a GitHub outage loses nothing', async () => {
     fake.failNext(100, 502);
     const r = await cli(['--state', 'hostkey.json', '--out', 'r4.md', '--findings', 'findings.json', '--github'], { ...env(), GITHUB_TOKEN: fake.token });
@@ -114,6 +137,10 @@ describe('--github', () => {
     expect(r.err).toMatch(/HTTP 502/);
     expect(r.err).not.toContain(fake.token);
     expect(existsSync(join(dir, 'findings.json'))).toBe(true);
-    expect(JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8'))).toMatchObject({ version: 1, findings: [{ rule: 'unverified' }] });
+    const written = JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8')) as { version: number; findings: Array<{ rule: string; reasons: string[] }> };
+    expect(written.version).toBe(1);
+    // GitHub down: the PR behind the merged change cannot be confirmed either, and that is reported, not assumed
+    expect(written.findings.map((f) => f.rule).sort()).toEqual(['unreviewed-change', 'unverified']);
+    expect(written.findings.find((f) => f.rule === 'unreviewed-change')?.reasons[0]).toMatch(/GitHub could not confirm its pull request/);
   });
 });

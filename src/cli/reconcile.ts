@@ -7,8 +7,10 @@ import { readEvents, createSummary } from '../events/index.js';
 import { GitRepo } from '../git/index.js';
 import { createOctokit } from '../github/client.js';
 import { syncFindingIssues, type IssueSyncResult } from '../github/issues.js';
-import { getViewerLogin } from '../github/pulls.js';
+import { getViewerLogin, pullsForCommit } from '../github/pulls.js';
 import { buildLedger, type Ledger } from '../ledger/index.js';
+import { confirmPullRequests } from '../ledger/confirm.js';
+import type { Authorization } from '../model/authorization.js';
 import { SEVERITIES, type Severity } from '../model/policy.js';
 import { formatProblem } from '../model/problem.js';
 import type { RepoModel } from '../model/repo.js';
@@ -41,6 +43,7 @@ interface Options {
   year?: string;
   tz?: string;
   shard?: string;
+  verifyPrs?: boolean;
 }
 
 /** Reads and checks a state file written by `imagegate collect`. */
@@ -75,6 +78,8 @@ export interface ReconcileRepoOptions {
   year?: number;
   tz?: string;
   repoUrl?: string;
+  /** Checks the ledger's pull-request claims with GitHub (in place) before anything is judged. */
+  confirmPrs?: (authorizations: Authorization[], at: string) => Promise<void>;
   /** Reconcile only this shard's devices (`--shard i/n`); events of unknown hosts go to shard 1 alone. */
   shard?: Shard;
   /** Loader and ledger problems go here (as text for people). */
@@ -88,6 +93,7 @@ export async function reconcileRepo(o: ReconcileRepoOptions): Promise<ReconcileR
   for (const p of loaded.problems) o.warn(formatProblem(p));
   if (!loaded.model) throw new InputError(o.repoDir, undefined, `policies could not be loaded at ${o.ref}`, { hint: 'run `imagegate validate` and fix the problems above' });
   const fullLedger = await buildLedger(git, { ref: o.ref });
+  if (o.confirmPrs) await o.confirmPrs(fullLedger.authorizations, o.at);
   const allDevices = loaded.model.devices;
   const { model, ledger, keepEvent, keepState } = shardView(loaded.model, fullLedger, o.shard);
   for (const p of ledger.problems) o.warn(`${p.file}${p.line ? `:${p.line}` : ''}: ledger: ${p.message} (at ${p.commit.slice(0, 12)})`);
@@ -151,26 +157,41 @@ async function writeOut(path: string, text: string): Promise<void> {
   await writeFile(path, text);
 }
 
-/** Files, updates and closes the issues of a reconcile result (also of merged shards: `imagegate merge --github`). */
-export async function syncGitHub(run: Pick<ReconcileRun, 'result' | 'ledger'>, io: Io): Promise<IssueSyncResult> {
+/** The client and repository that `--github` and `--verify-prs` talk to, from the environment only. */
+function gitHubContext(io: Io, flag: string): { client: ReturnType<typeof createOctokit>; owner: string; repo: string } {
   const token = io.env['GITHUB_TOKEN'];
   const repository = io.env['GITHUB_REPOSITORY'];
-  if (!token) throw new UsageError('--github needs GITHUB_TOKEN in the environment', { hint: 'in Actions: env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}' });
+  if (!token) throw new UsageError(`${flag} needs GITHUB_TOKEN in the environment`, { hint: 'in Actions: env: GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}' });
   const m = /^([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(repository ?? '');
-  if (!m?.[1] || !m[2]) throw new UsageError('--github needs GITHUB_REPOSITORY=owner/name in the environment', { hint: 'Actions sets it; set it yourself elsewhere' });
+  if (!m?.[1] || !m[2]) throw new UsageError(`${flag} needs GITHUB_REPOSITORY=owner/name in the environment`, { hint: 'Actions sets it; set it yourself elsewhere' });
   const client = createOctokit({
     token,
     ...(io.env['GITHUB_API_URL'] ? { baseUrl: io.env['GITHUB_API_URL'] } : {}),
     ...(io.env['IMAGEGATE_GITHUB_NO_WAIT'] === '1' ? { noWait: true } : {}),
     onNotice: (msg) => io.stderr(redact(`imagegate: github: ${msg}\n`, io.env)),
   });
+  return { client, owner: m[1], repo: m[2] };
+}
+
+/** `--verify-prs`: each recent authorization's pull request, as GitHub itself records it (read-only). */
+export function confirmPrsWithGitHub(io: Io, flag: string): (authorizations: Authorization[], at: string) => Promise<void> {
+  const { client, owner, repo } = gitHubContext(io, flag);
+  return async (authorizations, at) => {
+    const r = await confirmPullRequests(authorizations, at, (sha) => pullsForCommit(client, { owner, repo }, sha));
+    io.stderr(`imagegate: github: ${r.checked} recent changes checked against their pull requests, ${r.unconfirmed} not confirmed\n`);
+  };
+}
+
+/** Files, updates and closes the issues of a reconcile result (also of merged shards: `imagegate merge --github`). */
+export async function syncGitHub(run: Pick<ReconcileRun, 'result' | 'ledger'>, io: Io): Promise<IssueSyncResult> {
+  const { client, owner, repo } = gitHubContext(io, '--github');
   const viewer = await getViewerLogin(client);
   const at = run.result.at;
-  const repoUrl = `${(io.env['GITHUB_SERVER_URL'] ?? 'https://github.com').replace(/\/$/, '')}/${m[1]}/${m[2]}`;
+  const repoUrl = `${(io.env['GITHUB_SERVER_URL'] ?? 'https://github.com').replace(/\/$/, '')}/${owner}/${repo}`;
   const mdOpts = { authorizations: (d: string) => run.ledger.forDevice(d), repoUrl };
   return syncFindingIssues({
     client,
-    repo: { owner: m[1], repo: m[2] },
+    repo: { owner, repo },
     items: run.result.findings.map((f) => issueItem(f, at, mdOpts)),
     unverifiedDevices: run.result.coverage.unverified.map((u) => u.device),
     windows: windowVerdicts(run.result, run.ledger.authorizations),
@@ -215,6 +236,8 @@ async function run(opts: Options, io: Io): Promise<number> {
     ...(year !== undefined ? { year } : {}),
     ...(opts.tz !== undefined ? { tz: opts.tz } : {}),
     ...(opts.shard !== undefined ? { shard: parseShard(opts.shard) } : {}),
+    // with a token, the ledger's pull-request claims are checked with GitHub before anything is judged
+    ...(opts.github || opts.verifyPrs ? { confirmPrs: confirmPrsWithGitHub(io, opts.github ? '--github' : '--verify-prs') } : {}),
   });
   const text = opts.format === 'json' ? renderJson(r.file) : redact(r.markdown, io.env);
   if (opts.out) await writeOut(resolve(io.cwd, opts.out), text);
@@ -260,6 +283,7 @@ export const reconcileCommand: CliCommand = {
       .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices([...SEVERITIES, 'none']).default('high'))
       .option('--year <year>', 'year for log time stamps that have none')
       .option('--tz <zone>', 'IANA zone for log time stamps without one (devices without a timezone)')
+      .option('--verify-prs', 'check with GitHub (read-only) that each recent change came through the merged pull request its commit names; implied by --github')
       .option('--shard <i/n>', 'reconcile only shard i of n (stable by device name hash); join the shards with `imagegate merge`')
       .action((opts: Options) => done(run(opts, io)));
   },

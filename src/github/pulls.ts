@@ -34,6 +34,12 @@ export async function getPull(client: GitHubClient, repo: RepoRef, number: numbe
   };
 }
 
+/** Pull requests GitHub associates with a commit (for a merge or squash commit on the base: the merged PR). */
+export async function pullsForCommit(client: GitHubClient, repo: RepoRef, sha: string): Promise<Array<{ number: number; mergedAt: string | null }>> {
+  const pulls = await client.paginate(client.rest.repos.listPullRequestsAssociatedWithCommit, { ...repo, commit_sha: sha, per_page: 100 });
+  return pulls.map((p) => ({ number: p.number, mergedAt: p.merged_at ?? null }));
+}
+
 /** All reviews, oldest first (GitHub returns them in chronological order). */
 export async function listReviews(client: GitHubClient, repo: RepoRef, number: number): Promise<ReviewSummary[]> {
   const reviews = await client.paginate(client.rest.pulls.listReviews, { ...repo, pull_number: number, per_page: 100 });

@@ -27,6 +27,11 @@ export interface Authorization {
   via: 'merge' | 'squash' | 'rebase' | 'direct';
   /** `superseded` by a later reschedule or change; `withdrawn` by a revert. */
   status: 'active' | 'superseded' | 'withdrawn';
+  /**
+   * Set when the commit named a pull request (or looked like a merge) that GitHub does not confirm as merged into
+   * it: the authorization then counts as `direct`, and this says why.
+   */
+  prUnconfirmed?: string;
   supersededBy?: string;
   /** Commit that withdrew it (a revert, or a change block removed before its window). */
   withdrawnBy?: string;

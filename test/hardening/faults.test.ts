@@ -30,11 +30,12 @@ let repoDir: string;
 let model: RepoModel;
 let fleet: Fleet;
 let clock: DemoClock;
+let demoMerge: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ig-faults-'));
   repoDir = join(dir, 'repo');
-  buildDemoRepo(ROOT, repoDir);
+  demoMerge = buildDemoRepo(ROOT, repoDir).merge;
   const head = await loadGitRef(new GitRepo(repoDir), 'HEAD');
   if (!head.model) throw new Error('the example fleet did not load');
   model = head.model;
@@ -254,6 +255,7 @@ test('an issue someone else forged with a finding marker and closed as not plann
   const fake = await startFakeGitHub();
   try {
     const gh = fake.repo('acme/network');
+    fake.addPull('acme/network', { number: 42, user: 'alice', state: 'closed', head: { ref: 'upgrade', sha: 'a'.repeat(40) }, mergeCommitSha: demoMerge, mergedAt: '2026-12-01T10:00:00Z' });
     const state = join(dir, 'forge-state.json');
     writeFileSync(state, JSON.stringify({ version: 1, kind: 'imagegate-state', generatedAt: TIMES.collect, devices: [] }));
     const first = memoryIo({}, dir);

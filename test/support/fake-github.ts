@@ -91,6 +91,9 @@ export interface FakePull {
   files: { filename: string; status: 'added' | 'removed' | 'modified' | 'renamed'; additions: number; deletions: number }[];
   createdAt: string;
   updatedAt: string;
+  /** Set for a merged pull request: the commit the merge left on the base branch, and when. */
+  mergeCommitSha?: string | null;
+  mergedAt?: string | null;
 }
 
 export interface FakeReview {
@@ -475,8 +478,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       created_at: p.createdAt,
       updated_at: p.updatedAt,
       closed_at: null,
-      merged_at: null,
-      merge_commit_sha: null,
+      merged_at: p.mergedAt ?? null,
+      merge_commit_sha: p.mergeCommitSha ?? null,
       assignee: null,
       assignees: [],
       requested_reviewers: [],
@@ -594,6 +597,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         files: partial.files ?? [],
         createdAt: partial.createdAt ?? stamp,
         updatedAt: partial.updatedAt ?? stamp,
+        mergeCommitSha: partial.mergeCommitSha ?? null,
+        mergedAt: partial.mergedAt ?? null,
       };
       for (const l of p.labels) ensureLabel(r, l);
       r.pulls.set(number, p);
@@ -809,6 +814,14 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     const r = needRepo(req);
     const p = r.pulls.get(Number(req.params['pull_number']));
     return p ? { status: 200, body: pullJson(r, p) } : errorResponse(404);
+  });
+
+  // pull requests a commit belongs to: merged ones by their merge commit, open ones by their head
+  fake.route('GET', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls', (req) => {
+    const r = needRepo(req);
+    const sha = req.params['commit_sha'] ?? '';
+    const items = [...r.pulls.values()].filter((p) => p.mergeCommitSha === sha || p.head.sha === sha).map((p) => pullJson(r, p));
+    return list(items, req, `/repos/${r.owner}/${r.name}/commits/${sha}/pulls`);
   });
 
   fake.route('GET', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', (req) => {
