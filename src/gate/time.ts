@@ -3,7 +3,7 @@
  * wall-clock time in its own zone, so its UTC instants move with daylight saving time.
  */
 import type { MaintenanceWindow, Weekday } from '../model/policy.js';
-import { zoneOffsetMs, zonedToUtc as zonedToUtcFull } from '../util/time-zone.js';
+import { zoneFormatter, zoneOffsetMs, zonedToUtc as zonedToUtcFull } from '../util/time-zone.js';
 
 export { zoneOffsetMs };
 
@@ -57,17 +57,17 @@ export function overlaps(a: { start: number; end: number }, b: { start: number; 
 }
 
 /** `2026-12-08 01:00 CET (Europe/Berlin)`-style rendering for messages. */
+const MESSAGE_TIME: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+};
+
 export function formatInZone(instant: number, zone: string): string {
-  const f = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    weekday: 'short',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  });
-  return `${f.format(new Date(instant))} (${zone})`;
+  return `${zoneFormatter(zone, MESSAGE_TIME, 'en-GB').format(new Date(instant))} (${zone})`;
 }

@@ -4,7 +4,7 @@
  */
 import { load } from 'js-yaml';
 import type { TreeReader } from '../repo/tree.js';
-import { isTimeZone } from '../util/time-zone.js';
+import { isTimeZone, zoneFormatter } from '../util/time-zone.js';
 
 /** site -> IANA zone, from the maintenance windows that name the site. Unreadable policy: no zones (UTC is shown). */
 export async function siteZones(tree: TreeReader): Promise<Map<string, string>> {
@@ -27,20 +27,21 @@ export async function siteZones(tree: TreeReader): Promise<Map<string, string>> 
 }
 
 
+const WITH_OFFSET: Intl.DateTimeFormatOptions = {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'longOffset',
+};
+
 /** `2026-11-10 01:00 +01:00` in `zone` (DST as the zone has it), or in UTC as `2026-11-10 00:00Z`. */
 export function formatInZone(iso: string, zone: string): string {
   const d = new Date(iso);
   if (zone === 'UTC') return `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)}Z`;
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'longOffset',
-  }).formatToParts(d);
+  const parts = zoneFormatter(zone, WITH_OFFSET).formatToParts(d);
   const get = (t: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === t)?.value ?? '';
   const offset = get('timeZoneName').replace(/^GMT$/, 'GMT+00:00').replace('GMT', '');
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} ${offset}`;

@@ -1,3 +1,5 @@
+import { zoneFormatter } from '../util/time-zone.js';
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -14,28 +16,19 @@ export interface WallClock {
   zone: string;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const WALL: Intl.DateTimeFormatOptions = {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+  weekday: 'short',
+  timeZoneName: 'short',
+};
 
-function formatter(zone: string, locale: string): Intl.DateTimeFormat {
-  const key = `${locale}|${zone}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-      timeZoneName: 'short',
-    });
-    formatters.set(key, f);
-  }
-  return f;
-}
+const formatter = (zone: string, locale: string): Intl.DateTimeFormat => zoneFormatter(zone, WALL, locale);
 
 const lastSecond = new Map<string, { second: number; clock: WallClock }>();
 

@@ -2,26 +2,37 @@
  * IANA time-zone arithmetic with Intl only (no tz library), shared by the gate (maintenance windows), the event
  * reader (device clocks), the ledger and validate. Formatters are cached: building one costs far more than using it.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
 const validity = new Map<string, boolean>();
 
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
+const NUMERIC: Intl.DateTimeFormatOptions = {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+};
+
+/**
+ * A formatter for `zone`, made once per zone, locale and options object (callers pass module constants).
+ * Throws a RangeError for a zone this runtime does not know.
+ */
+export function zoneFormatter(zone: string, options: Intl.DateTimeFormatOptions = NUMERIC, locale = 'en-US'): Intl.DateTimeFormat {
+  // keyed by the options object itself: this sits on the log-reading hot path (several lookups per time stamp)
+  let byZone = formatters.get(options);
+  if (!byZone) formatters.set(options, (byZone = new Map()));
+  const key = `${locale}|${zone}`;
+  let f = byZone.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(zone, f);
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
+    byZone.set(key, f);
   }
   return f;
 }
+
+const formatter = (zone: string): Intl.DateTimeFormat => zoneFormatter(zone);
 
 /** Whether `zone` is an IANA time zone name this runtime knows. */
 export function isTimeZone(zone: string): boolean {
