@@ -36,6 +36,10 @@ describe('architecture', () => {
     expect(importers(/from ['"]simple-git['"]/).filter((p) => !p.startsWith('src/git/'))).toEqual([]);
   });
 
+  it('runs the git binary only from src/git (no second git writer)', () => {
+    expect(importers(/from ['"]node:child_process['"]/).filter((p) => !p.startsWith('src/git/'))).toEqual([]);
+  });
+
   it('imports @octokit only in src/github', () => {
     expect(importers(/from ['"]@octokit\//).filter((p) => !p.startsWith('src/github/'))).toEqual([]);
   });

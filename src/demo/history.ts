@@ -1,9 +1,9 @@
 /**
  * The demo's git history: a real repository built with the git binary under a fixed clock, so the ledger
- * derives the same authorization (and the report the same fingerprints) on every run. The product reads git
- * only through src/git; this writer exists for the demo and the end-to-end tests alone.
+ * derives the same authorization (and the report the same fingerprints) on every run. Git itself runs through
+ * the one wrapper (src/git gitWrite).
  */
-import { execFileSync } from 'node:child_process';
+import { gitWrite } from '../git/index.js';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -14,22 +14,7 @@ export class DemoRepo {
   }
 
   git(at: string, ...args: string[]): string {
-    return execFileSync('git', args, {
-      cwd: this.dir,
-      env: {
-        PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-        HOME: this.dir,
-        LANG: 'C.UTF-8',
-        GIT_CONFIG_NOSYSTEM: '1',
-        GIT_AUTHOR_NAME: 'Anna Koch',
-        GIT_AUTHOR_EMAIL: 'anna.koch@example.net',
-        GIT_COMMITTER_NAME: 'GitHub',
-        GIT_COMMITTER_EMAIL: 'noreply@github.com',
-        GIT_AUTHOR_DATE: at,
-        GIT_COMMITTER_DATE: at,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }).toString();
+    return gitWrite(this.dir, args, { at, author: { name: 'Anna Koch', email: 'anna.koch@example.net' }, committer: { name: 'GitHub', email: 'noreply@github.com' } });
   }
 
   copyIn(from: string, to: string): void {

@@ -2,7 +2,7 @@
  * The one git wrapper. simple-git is imported nowhere else. LANG=C.UTF-8 so that git's output parses the
  * same everywhere; every failure becomes a GitError so that the gate and the ledger fail closed.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { GitError } from '../errors.js';
 import type { TreeReader } from '../repo/tree.js';
@@ -266,6 +266,34 @@ class GitTree implements TreeReader {
     }
     return result;
   }
+}
+
+export interface GitIdentity {
+  name: string;
+  email: string;
+}
+
+/**
+ * Writes to a repository under a fixed clock and identities, with no user or system configuration (signing,
+ * hooks) and no background gc, so that the same steps give the same commit ids every time. Only the demo writes
+ * git; the product itself reads it.
+ */
+export function gitWrite(dir: string, args: string[], who: { at: string; author: GitIdentity; committer: GitIdentity }): string {
+  return execFileSync('git', ['-c', 'gc.auto=0', ...args], {
+    cwd: dir,
+    env: {
+      ...gitEnv(),
+      HOME: dir,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_AUTHOR_NAME: who.author.name,
+      GIT_AUTHOR_EMAIL: who.author.email,
+      GIT_COMMITTER_NAME: who.committer.name,
+      GIT_COMMITTER_EMAIL: who.committer.email,
+      GIT_AUTHOR_DATE: who.at,
+      GIT_COMMITTER_DATE: who.at,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).toString();
 }
 
 /** Reads objects through one `git cat-file --batch`; a missing object yields null. */
