@@ -130,6 +130,7 @@ function shardView(full: RepoModel, fullLedger: Ledger, shard: Shard | undefined
   const mine = new Set(full.devices.filter((d) => inShard(d.name, shard)).map((d) => d.name.toLowerCase()));
   const owns = (name: string): boolean => mine.has(name.toLowerCase());
   const authorizations = fullLedger.authorizations.filter((a) => owns(a.device));
+  // the full ledger's lookups (forDevice, contextOf) stay; only the list that windows and verdicts walk is cut
   const ledger: Ledger = Object.assign(Object.create(fullLedger) as Ledger, { authorizations });
   return {
     model: { ...full, devices: full.devices.filter((d) => owns(d.name)) },

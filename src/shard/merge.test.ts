@@ -1,4 +1,5 @@
-import { mergeStateFiles, parseStateFile } from './merge.js';
+import { mergeStateFiles } from './merge.js';
+import { parseStateFile } from '../collect/state-file.js';
 import { InputError } from '../errors.js';
 import type { StateFile } from '../model/state.js';
 import { shardOfDevice } from './index.js';

@@ -7,7 +7,6 @@ import type { StateFile } from '../model/state.js';
 import { FINDINGS_FILE_VERSION, type Finding } from '../model/finding.js';
 import type { FindingsFile } from '../report/json.js';
 import { STATE_FILE_VERSION } from '../model/state.js';
-export { parseStateFile } from '../collect/state-file.js';
 import type { Shard } from './index.js';
 import { formatShard } from './index.js';
 
